@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: MIT
+lib_LTLIBRARIES += libmediate.la
+
+mediateincludedir = $(includedir)/mediate
+include_HEADERS = include/mediate.h
+mediateinclude_HEADERS = \
+	include/mediate/common.h \
+	include/mediate/errors.h \
+	include/mediate/money.h \
+	include/mediate/datetime.h \
+	include/mediate/id.h \
+	include/mediate/utf8.h \
+	include/mediate/load.h \
+	include/mediate/policy.h
+nodist_mediateinclude_HEADERS = include/mediate/version.h
+
+libmediate_la_SOURCES = \
+	lib/internal.h \
+	lib/alloc.c \
+	lib/errors.c \
+	lib/version.c \
+	lib/money.c \
+	lib/datetime.c \
+	lib/id.c \
+	lib/utf8.c \
+	lib/ydoc.h \
+	lib/ydoc.c \
+	lib/policy_priv.h \
+	lib/policy.c
+
+libmediate_la_CPPFLAGS = $(AM_CPPFLAGS) -DMEDIATE_BUILDING
+libmediate_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(YAML_CFLAGS) $(UUID_CFLAGS) \
+	$(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
+libmediate_la_LIBADD = $(YAML_LIBS) $(UUID_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) -lm
+libmediate_la_LDFLAGS = -version-info $(MEDIATE_LT_VERSION_INFO) -no-undefined \
+	-Wl,--version-script=$(top_srcdir)/lib/libmediate.map
+EXTRA_libmediate_la_DEPENDENCIES = $(top_srcdir)/lib/libmediate.map
