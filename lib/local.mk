@@ -14,7 +14,15 @@ mediateinclude_HEADERS = \
 	include/mediate/policy.h
 nodist_mediateinclude_HEADERS = include/mediate/version.h
 
-libmediate_la_SOURCES = \
+# All of the library is built once as a convenience archive: libmediate.la
+# wraps it with the export list, and the tests and benchmarks link it
+# directly so they can reach internal functions too.
+noinst_LTLIBRARIES += lib/libmediate_core.la
+libmediate_la_SOURCES =
+nodist_EXTRA_libmediate_la_SOURCES = lib/dummy.c
+libmediate_la_LIBADD = lib/libmediate_core.la $(YAML_LIBS) $(UUID_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) -lm
+
+lib_libmediate_core_la_SOURCES = \
 	lib/internal.h \
 	lib/alloc.c \
 	lib/errors.c \
@@ -28,10 +36,12 @@ libmediate_la_SOURCES = \
 	lib/policy_priv.h \
 	lib/policy.c
 
-libmediate_la_CPPFLAGS = $(AM_CPPFLAGS) -DMEDIATE_BUILDING
-libmediate_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(YAML_CFLAGS) $(UUID_CFLAGS) \
+lib_libmediate_core_la_CPPFLAGS = $(AM_CPPFLAGS) -DMEDIATE_BUILDING
+lib_libmediate_core_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(YAML_CFLAGS) $(UUID_CFLAGS) \
 	$(SQLITE_CFLAGS) $(SODIUM_CFLAGS)
-libmediate_la_LIBADD = $(YAML_LIBS) $(UUID_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) -lm
+lib_libmediate_core_la_LIBADD = $(YAML_LIBS) $(UUID_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) -lm
+# Libraries the core archive needs when linked into a program directly.
+MEDIATE_CORE_LIBS = lib/libmediate_core.la $(YAML_LIBS) $(UUID_LIBS) $(SQLITE_LIBS) $(SODIUM_LIBS) -lm -lpthread
 libmediate_la_LDFLAGS = -version-info $(MEDIATE_LT_VERSION_INFO) -no-undefined \
 	-Wl,--version-script=$(top_srcdir)/lib/libmediate.map
 EXTRA_libmediate_la_DEPENDENCIES = $(top_srcdir)/lib/libmediate.map

@@ -34,9 +34,10 @@ static const struct {
 
 static const char *const unit_kinds[] = {
 	NULL, "county", "town", "police_station", "community", "village", "grid", "centre",
-	"department", "enterprise", "court", "association"
+	"department", "enterprise", "court", "association", NULL
 };
-#define NKINDS (sizeof unit_kinds / sizeof unit_kinds[0])
+/* Number of names plus the unused slot 0; the final NULL is for ysuggest(). */
+#define NKINDS (sizeof unit_kinds / sizeof unit_kinds[0] - 1)
 
 /* ---- public API ---- */
 
@@ -685,7 +686,7 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 {
 	const ynode *e;
 	void *arr;
-	size_t *parent_idx = NULL, *sorted = NULL, count, i, j;
+	size_t *parent_idx = NULL, *sorted = NULL, count, nsorted, i, j;
 	int rc = 0;
 
 	if (yget_seq(d, n, path) != 0)
@@ -711,11 +712,12 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 	*parent_idx_out = parent_idx;
 
 	/* Pass 1: codes, names and the other keys. */
+	for (i = 0; i < count; i++)
+		parent_idx[i] = (size_t)-1;
 	for (e = n->first, i = 0; e != NULL && !ydiag_full(d); e = e->next, i++) {
 		size_t mark = ypath_index(path, i), m2;
 		const ynode *v;
 		const char *code;
-		parent_idx[i] = (size_t)-1;
 		if (yget_map(d, e, path) != 0) {
 			ypath_pop(path, mark);
 			continue;
@@ -744,24 +746,25 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 		if (rc != 0)
 			return rc;
 	}
-	if (d->count > 0)
-		return MEDIATE_EVALIDATE;
 
-	/* Duplicates, through the sorted index. */
+	/* Duplicates, through the index of the entries that have a valid code
+	 * (the others were reported above; checking the rest still helps). */
+	nsorted = 0;
 	for (i = 0; i < count; i++)
-		sorted[i] = i;
+		if (*spec->code_of(arr, i) != NULL)
+			sorted[nsorted++] = i;
 	sort_policy = p;
 	if (spec->code_of == cat_code_of) {
 		p->categories = arr;
 		p->category_count = count;
-		qsort(sorted, count, sizeof *sorted, sort_by_cat);
+		qsort(sorted, nsorted, sizeof *sorted, sort_by_cat);
 	} else {
 		p->units = arr;
 		p->unit_count = count;
-		qsort(sorted, count, sizeof *sorted, sort_by_unit);
+		qsort(sorted, nsorted, sizeof *sorted, sort_by_unit);
 	}
 	sort_policy = NULL;
-	for (i = 1; i < count; i++) {
+	for (i = 1; i < nsorted; i++) {
 		const char *a = *spec->code_of(arr, sorted[i - 1]), *b = *spec->code_of(arr, sorted[i]);
 		if (strcmp(a, b) == 0) {
 			size_t first = sorted[i - 1] < sorted[i] ? sorted[i - 1] : sorted[i];
@@ -780,12 +783,10 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 			ypath_pop(path, mark);
 		}
 	}
-	if (d->count > 0)
-		return MEDIATE_EVALIDATE;
 
 	/* Pass 2: parents. */
-	for (e = n->first, i = 0; e != NULL; e = e->next, i++) {
-		const ynode *v = ymap_get(e, "parent");
+	for (e = n->first, i = 0; e != NULL && !ydiag_full(d); e = e->next, i++) {
+		const ynode *v = e->kind == YNODE_MAP ? ymap_get(e, "parent") : NULL;
 		const char *code;
 		size_t mark, found;
 		if (v == NULL || ynode_is_null(v))
@@ -793,7 +794,7 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 		mark = ypath_index(path, i);
 		ypath_key(path, "parent");
 		if (yget_str(d, v, path, &code) == 0) {
-			found = find_sorted(sorted, count, code, spec->code_of == cat_code_of ? cat_key : unit_key, p);
+			found = find_sorted(sorted, nsorted, code, spec->code_of == cat_code_of ? cat_key : unit_key, p);
 			if (found == (size_t)-1)
 				suggest_code(d, v, path, spec->code_of == cat_code_of ? "parent category" : "parent unit",
 				             code, arr, count, spec->code_of);
@@ -804,6 +805,7 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 		}
 		ypath_pop(path, mark);
 	}
+
 	if (d->count > 0)
 		return MEDIATE_EVALIDATE;
 
