@@ -175,6 +175,17 @@ mi_buf_free(mi_buf *b)
 	b->failed = 0;
 }
 
+/* Sets the thread's last error with the file name in its own field, so that
+ * "file: text" never names the file twice. */
+static int
+file_error(int code, const char *path, const char *text)
+{
+	mediate_error rec;
+	mi_err_fill(&rec, code, path, 0, 0, NULL, "%s", text);
+	mi_err_set_record(&rec);
+	return code;
+}
+
 int
 mi_read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -185,12 +196,16 @@ mi_read_file(const char *path, size_t max, char **out, size_t *len)
 
 	f = fopen(path, "rb");
 	if (f == NULL)
-		return mi_err(MEDIATE_EIO, "%s: %s", path, strerror(errno));
+		return file_error(MEDIATE_EIO, path, strerror(errno));
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (b.len + n > max) {
 			fclose(f);
 			mi_buf_free(&b);
-			return mi_err(MEDIATE_ELIMIT, "%s: larger than the limit of %zu bytes", path, max);
+			{
+				char text[96];
+				snprintf(text, sizeof text, "larger than the limit of %zu bytes", max);
+				return file_error(MEDIATE_ELIMIT, path, text);
+			}
 		}
 		if (mi_buf_append(&b, chunk, n) != 0) {
 			fclose(f);
@@ -202,7 +217,7 @@ mi_read_file(const char *path, size_t max, char **out, size_t *len)
 		int e = errno;
 		fclose(f);
 		mi_buf_free(&b);
-		return mi_err(MEDIATE_EIO, "%s: %s", path, strerror(e));
+		return file_error(MEDIATE_EIO, path, strerror(e));
 	}
 	fclose(f);
 	if (b.data == NULL && mi_buf_append(&b, "", 0) != 0)

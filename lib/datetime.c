@@ -78,14 +78,17 @@ mediate_time_to_civil(mediate_civil *out, int64_t t, int offset)
 		return mi_err(MEDIATE_EINVAL, "time: NULL output");
 	if ((rc = check_offset(offset)) != 0)
 		return rc;
-	if (t < MIN_T || t > MAX_T)
+	/* The range is on the civil time at the offset: 0001-01-01T00:00:00+08:00
+	 * is before MIN_T in UTC and must still format.  The first test keeps
+	 * t + offset from overflowing. */
+	if (t < MIN_T - 86400 || t > MAX_T + 86400)
 		return mi_err(MEDIATE_ERANGE, "time %lld is outside years 1-9999", (long long)t);
 	local = t + (int64_t)offset * 60;
+	if (local < MIN_T || local > MAX_T)
+		return mi_err(MEDIATE_ERANGE, "time %lld is outside years 1-9999 at offset %d", (long long)t, offset);
 	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 	secs = local - days * 86400;
 	civil_from_days(days, &out->year, &out->month, &out->day);
-	if (out->year < 1 || out->year > 9999)
-		return mi_err(MEDIATE_ERANGE, "time %lld is outside years 1-9999 at this offset", (long long)t);
 	out->hour = (int)(secs / 3600);
 	out->minute = (int)(secs / 60 % 60);
 	out->second = (int)(secs % 60);
@@ -219,11 +222,9 @@ mediate_time_add_days(int64_t *out, int64_t t, int days, int offset)
 	/* Offsets are fixed, so a civil day is always 86400 s. */
 	if ((rc = mediate_time_to_civil(&c, t, offset)) != 0)
 		return rc;
-	v = t + (int64_t)days * 86400;
-	if (v < MIN_T || v > MAX_T)
+	v = t + (int64_t)days * 86400;   /* |days * 86400| < 2^48: no overflow */
+	if (mediate_time_to_civil(&c, v, offset) != 0)
 		return mi_err(MEDIATE_ERANGE, "time: adding %d days leaves years 1-9999", days);
-	if ((rc = mediate_time_to_civil(&c, v, offset)) != 0)
-		return rc;
 	*out = v;
 	return MEDIATE_OK;
 }

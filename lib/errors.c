@@ -94,6 +94,54 @@ mi_strlcpy(char *dst, const char *src, size_t n)
 	dst[len] = '\0';
 }
 
+/*
+ * Replaces every byte that does not start a well-formed UTF-8 sequence with
+ * '?'.  Messages quote user text with "%.40s" and snprintf cuts at a byte
+ * count, so a Chinese name can be cut in the middle of a character; the
+ * record must stay valid UTF-8 for the bindings, which decode it.
+ */
+static void
+fix_utf8(char *str)
+{
+	unsigned char *s = (unsigned char *)str;
+	size_t i = 0, n, k;
+
+	while (s[i] != '\0') {
+		unsigned char c = s[i];
+		unsigned char lo = 0x80, hi = 0xBF;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4;
+		else
+			n = 0;
+		if (c == 0xE0)
+			lo = 0xA0;      /* overlong */
+		else if (c == 0xED)
+			hi = 0x9F;      /* surrogates */
+		else if (c == 0xF0)
+			lo = 0x90;      /* overlong */
+		else if (c == 0xF4)
+			hi = 0x8F;      /* above U+10FFFF */
+		for (k = 1; k < n; k++) {
+			unsigned char b = s[i + k];
+			if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
+				break;
+		}
+		if (n == 0 || k < n) {
+			s[i++] = '?';
+			continue;
+		}
+		i += n;
+	}
+}
+
 void
 mi_err_vfill(mediate_error *rec, int code, const char *file, unsigned long line,
              unsigned long column, const char *path, const char *fmt, va_list ap)
@@ -112,6 +160,9 @@ mi_err_vfill(mediate_error *rec, int code, const char *file, unsigned long line,
 	} else {
 		mi_strlcpy(rec->text, mediate_strerror(code), sizeof rec->text);
 	}
+	fix_utf8(rec->file);
+	fix_utf8(rec->path);
+	fix_utf8(rec->text);
 }
 
 void
@@ -161,7 +212,7 @@ mediate_error_format(char *buf, size_t size, const mediate_error *err)
 	int n;
 
 	if (err == NULL) {
-		if (size > 0)
+		if (size > 0 && buf != NULL)
 			buf[0] = '\0';
 		return 0;
 	}

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "policy_priv.h"
+#include "route_priv.h"
+#include "grade_priv.h"
 
 static int load_meta(mediate_policy *p, const ynode *n, ydiag *d, ypath *path);
 static int load_taxonomy(mediate_policy *p, const ynode *n, ydiag *d, ypath *path);
@@ -29,6 +31,10 @@ static const struct {
 	{ "policy", 1, load_meta, NULL },
 	{ "taxonomy", 1, load_taxonomy, NULL },
 	{ "org", 1, load_org, NULL },
+	{ "grading", 0, mi_grading_load, mi_grading_free },
+	{ "calendars", 0, mi_calendars_load, mi_calendars_free },
+	{ "sla", 0, mi_sla_load, mi_sla_free },
+	{ "routing", 0, mi_routing_load, mi_routing_free },
 };
 #define NSECTIONS (sizeof sections / sizeof sections[0])
 
@@ -41,48 +47,44 @@ static const char *const unit_kinds[] = {
 
 /* ---- public API ---- */
 
-mediate_status
-mediate_policy_load_buffer(mediate_policy **out, const char *data, size_t len, const char *name,
-                           const mediate_load_options *opts, mediate_error *err)
+/* The body of mediate_policy_load_buffer(); errors go to d. */
+static int
+load_buffer(mediate_policy **out, const char *data, size_t len, const char *name,
+            const mediate_load_options *opts, ydiag *d)
 {
-	mediate_load_options defaults = MEDIATE_LOAD_OPTIONS_INIT;
 	mediate_policy *p;
-	ydiag d;
 	ydoc doc;
 	ypath path;
 	size_t i;
 	int rc;
 
-	if (opts == NULL)
-		opts = &defaults;
-	ydiag_init(&d, name, opts, err);
 	if (out == NULL || (data == NULL && len > 0)) {
-		ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "policy load: NULL argument");
+		ydiag_report_at(d, MEDIATE_EINVAL, 0, 0, NULL, "policy load: NULL argument");
 		return MEDIATE_EINVAL;
 	}
 	*out = NULL;
 	if (opts->version != MEDIATE_LOAD_OPTIONS_VERSION) {
-		ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "load options version %u is not supported",
+		ydiag_report_at(d, MEDIATE_EINVAL, 0, 0, NULL, "load options version %u is not supported",
 		                opts->version);
 		return MEDIATE_EINVAL;
 	}
-	if ((rc = ydoc_parse(&doc, data != NULL ? data : "", len, &d)) != 0)
+	if ((rc = ydoc_parse(&doc, data != NULL ? data : "", len, d)) != 0)
 		return rc;
 	memset(&path, 0, sizeof path);
 	if (doc.root == NULL || ynode_is_null(doc.root)) {
-		ydiag_report_at(&d, MEDIATE_EVALIDATE, 1, 1, NULL, "the policy document is empty");
+		ydiag_report_at(d, MEDIATE_EVALIDATE, 1, 1, NULL, "the policy document is empty");
 		ydoc_free(&doc);
 		return MEDIATE_EVALIDATE;
 	}
-	if (yget_map(&d, doc.root, &path) != 0) {
+	if (yget_map(d, doc.root, &path) != 0) {
 		ydoc_free(&doc);
-		return d.first_code;
+		return d->first_code;
 	}
 	p = mi_calloc(1, sizeof *p);
 	if (p == NULL || (name != NULL && (p->source = mi_strdup(name)) == NULL)) {
 		mi_free(p);
 		ydoc_free(&doc);
-		ydiag_report_at(&d, MEDIATE_ENOMEM, 0, 0, NULL, "out of memory");
+		ydiag_report_at(d, MEDIATE_ENOMEM, 0, 0, NULL, "out of memory");
 		return MEDIATE_ENOMEM;
 	}
 	{
@@ -90,31 +92,51 @@ mediate_policy_load_buffer(mediate_policy **out, const char *data, size_t len, c
 		for (i = 0; i < NSECTIONS; i++)
 			keys[i] = sections[i].key;
 		keys[NSECTIONS] = NULL;
-		ymap_check_keys(&d, doc.root, &path, keys);
+		ymap_check_keys(d, doc.root, &path, keys);
 	}
-	for (i = 0; i < NSECTIONS && !ydiag_full(&d); i++) {
+	for (i = 0; i < NSECTIONS && !ydiag_full(d); i++) {
 		const ynode *n = ymap_get(doc.root, sections[i].key);
 		size_t mark = ypath_key(&path, sections[i].key);
 		if (n == NULL && sections[i].required) {
-			ydiag_report(&d, MEDIATE_EVALIDATE, doc.root, &path, "missing required section \"%s\"",
-			             sections[i].key);
+			const ynode *near = ymap_near_key(doc.root, sections[i].key);
+			ydiag_report(d, MEDIATE_EVALIDATE, near != NULL ? near : doc.root, &path,
+			             "missing required section \"%s\"", sections[i].key);
 		} else {
-			rc = sections[i].load(p, n, &d, &path);
-			if (rc == MEDIATE_ENOMEM && d.count == 0)
-				ydiag_report_at(&d, MEDIATE_ENOMEM, 0, 0, NULL, "out of memory");
+			rc = sections[i].load(p, n, d, &path);
+			if (rc == MEDIATE_ENOMEM && d->count == 0)
+				ydiag_report_at(d, MEDIATE_ENOMEM, 0, 0, NULL, "out of memory");
 		}
 		ypath_pop(&path, mark);
 		/* A later section can only be checked against earlier ones that loaded. */
-		if (d.count > 0 && i >= 2)
+		if (d->count > 0 && i >= 2)
 			break;
 	}
 	ydoc_free(&doc);
-	if (d.count > 0) {
+	if (d->count > 0) {
 		mediate_policy_free(p);
-		return d.first_code;
+		return d->first_code;
 	}
 	*out = p;
 	return MEDIATE_OK;
+}
+
+mediate_status
+mediate_policy_load_buffer(mediate_policy **out, const char *data, size_t len, const char *name,
+                           const mediate_load_options *opts, mediate_error *err)
+{
+	mediate_load_options defaults = MEDIATE_LOAD_OPTIONS_INIT;
+	ydiag d;
+	int rc;
+
+	if (opts == NULL)
+		opts = &defaults;
+	ydiag_init(&d, name, opts, err);
+	rc = load_buffer(out, data, len, name, opts, &d);
+	/* Errors reach the caller now, sorted into document order. */
+	ydiag_finish(&d);
+	if (rc != 0 && d.count > 0)
+		rc = d.first_code;
+	return rc;
 }
 
 mediate_status
@@ -135,6 +157,13 @@ mediate_policy_load_file(mediate_policy **out, const char *path, const mediate_l
 		return rc;
 	}
 	*out = NULL;
+	if (opts->version != MEDIATE_LOAD_OPTIONS_VERSION) {
+		/* Before reading: the other fields of an unknown version mean nothing. */
+		rc = mi_err(MEDIATE_EINVAL, "load options version %u is not supported", opts->version);
+		if (err != NULL)
+			*err = *mediate_error_last();
+		return rc;
+	}
 	rc = mi_read_file(path, opts->max_document_bytes, &data, &len);
 	if (rc != 0) {
 		mediate_error rec = *mediate_error_last();
@@ -464,9 +493,13 @@ mi_names_load(mi_names *out, const ynode *n, ydiag *d, ypath *path, const char *
 	const char *s;
 
 	memset(out, 0, sizeof *out);
+	/* NULL when the policy section failed: use its default rather than
+	 * report every plain name as an error too. */
+	if (default_lang == NULL)
+		default_lang = "zh";
 	if (n != NULL && n->kind == YNODE_SCALAR && !ynode_is_null(n)) {
 		/* A plain text is the name in the policy's language. */
-		if (n->len == 0 || default_lang == NULL) {
+		if (n->len == 0) {
 			ydiag_report(d, MEDIATE_EVALIDATE, n, path, "a name must not be empty");
 			return MEDIATE_EVALIDATE;
 		}
@@ -475,7 +508,8 @@ mi_names_load(mi_names *out, const ynode *n, ydiag *d, ypath *path, const char *
 		if (out->lang == NULL || out->text == NULL ||
 		    (out->lang[0] = mi_strdup(default_lang)) == NULL ||
 		    (out->text[0] = mi_strdup(n->str)) == NULL) {
-			out->count = 1;
+			/* Entry 0 exists only when both arrays do (calloc'd: NULLs). */
+			out->count = out->lang != NULL && out->text != NULL;
 			mi_names_free(out);
 			return MEDIATE_ENOMEM;
 		}
@@ -680,11 +714,69 @@ suggest_code(ydiag *d, const ynode *n, const ypath *path, const char *what, cons
 		ydiag_report(d, MEDIATE_EVALIDATE, n, path, "unknown %s \"%s\"", what, code);
 }
 
+/*
+ * Finds the entries that lie on a parent cycle in linear time (each entry is
+ * walked once: 0 = not seen, 1 = on the current walk, 2 = done).  *at gets
+ * the lowest index on any cycle and *len that cycle's length, or *at stays
+ * (size_t)-1.  A quadratic walk would let a 1 MiB chain take seconds.
+ */
+static int
+find_cycle(const size_t *parent, size_t count, size_t *at, size_t *len)
+{
+	unsigned char *state = mi_calloc(count ? count : 1, 1);
+	size_t i, k, j, c;
+
+	if (state == NULL)
+		return MEDIATE_ENOMEM;
+	for (i = 0; i < count; i++) {
+		for (k = i; k != (size_t)-1 && state[k] == 0; k = parent[k])
+			state[k] = 1;
+		if (k != (size_t)-1 && state[k] == 1) {
+			/* k is on a new cycle: measure it and find its lowest index. */
+			size_t low = k, n = 1;
+			for (j = parent[k]; j != k; j = parent[j], n++)
+				if (j < low)
+					low = j;
+			if (low < *at) {
+				*at = low;
+				*len = n;
+			}
+		}
+		for (c = i; c != (size_t)-1 && state[c] == 1; c = parent[c])
+			state[c] = 2;
+	}
+	mi_free(state);
+	return 0;
+}
+
+/* Depth of every entry of an acyclic forest in linear time. */
+static int
+tree_depths(const size_t *parent, size_t count, size_t *depth)
+{
+	size_t *stack = mi_calloc(count ? count : 1, sizeof *stack);
+	size_t i, k, n;
+
+	if (stack == NULL)
+		return MEDIATE_ENOMEM;
+	for (i = 0; i < count; i++)
+		depth[i] = (size_t)-1;
+	for (i = 0; i < count; i++) {
+		for (n = 0, k = i; k != (size_t)-1 && depth[k] == (size_t)-1; k = parent[k])
+			stack[n++] = k;
+		while (n > 0) {
+			size_t top = stack[--n];
+			depth[top] = parent[top] == (size_t)-1 ? 0 : depth[parent[top]] + 1;
+		}
+	}
+	mi_free(stack);
+	return 0;
+}
+
 static int
 load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct tree_spec *spec,
           void **arr_out, size_t *count_out, size_t **sorted_out, size_t *parent_idx_out[])
 {
-	const ynode *e;
+	const ynode *e, **entries = NULL;
 	void *arr;
 	size_t *parent_idx = NULL, *sorted = NULL, count, nsorted, i, j;
 	int rc = 0;
@@ -764,18 +856,23 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 		qsort(sorted, nsorted, sizeof *sorted, sort_by_unit);
 	}
 	sort_policy = NULL;
-	for (i = 1; i < nsorted; i++) {
+	for (i = 1; i < nsorted && !ydiag_full(d); i++) {
 		const char *a = *spec->code_of(arr, sorted[i - 1]), *b = *spec->code_of(arr, sorted[i]);
 		if (strcmp(a, b) == 0) {
 			size_t first = sorted[i - 1] < sorted[i] ? sorted[i - 1] : sorted[i];
 			size_t dup = sorted[i - 1] < sorted[i] ? sorted[i] : sorted[i - 1];
-			const ynode *e2 = n->first;
+			const ynode *e2, *first_node;
 			size_t mark;
-			const ynode *first_node = n->first;
-			for (j = 0; j < dup; j++)
-				e2 = e2->next;
-			for (j = 0; j < first; j++)
-				first_node = first_node->next;
+			/* The entries by index, built at the first duplicate: walking
+			 * the list for each one would be quadratic. */
+			if (entries == NULL) {
+				if ((entries = mi_calloc(count, sizeof *entries)) == NULL)
+					return MEDIATE_ENOMEM;
+				for (e2 = n->first, j = 0; e2 != NULL; e2 = e2->next, j++)
+					entries[j] = e2;
+			}
+			e2 = entries[dup];
+			first_node = entries[first];
 			mark = ypath_index(path, dup);
 			ypath_key(path, "code");
 			ydiag_report(d, MEDIATE_EVALIDATE, ymap_get(e2, "code"), path,
@@ -783,6 +880,8 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 			ypath_pop(path, mark);
 		}
 	}
+
+	mi_free(entries);
 
 	/* Pass 2: parents. */
 	for (e = n->first, i = 0; e != NULL && !ydiag_full(d); e = e->next, i++) {
@@ -809,23 +908,21 @@ load_tree(mediate_policy *p, const ynode *n, ydiag *d, ypath *path, const struct
 	if (d->count > 0)
 		return MEDIATE_EVALIDATE;
 
-	/* Pass 3: cycles.  Walk up from each entry at most count steps. */
-	for (e = n->first, i = 0; e != NULL; e = e->next, i++) {
-		size_t steps = 0, k = i;
-		while (parent_idx[k] != (size_t)-1 && steps <= count) {
-			k = parent_idx[k];
-			steps++;
-			if (k == i)
-				break;
-		}
-		if (k == i && steps > 0) {
-			size_t mark = ypath_index(path, i);
+	/* Pass 3: cycles, reported once, at the first entry (in document order)
+	 * that lies on one. */
+	{
+		size_t at = (size_t)-1, len = 0;
+		if ((rc = find_cycle(parent_idx, count, &at, &len)) != 0)
+			return rc;
+		if (at != (size_t)-1) {
+			size_t mark = ypath_index(path, at);
+			for (e = n->first, j = 0; j < at; j++)
+				e = e->next;
 			ypath_key(path, "parent");
 			ydiag_report(d, MEDIATE_EVALIDATE, ymap_get(e, "parent"), path,
 			             "%s \"%s\" is its own ancestor (a cycle of %zu)", spec->what,
-			             *spec->code_of(arr, i), steps);
+			             *spec->code_of(arr, at), len);
 			ypath_pop(path, mark);
-			break;   /* one report per cycle is enough */
 		}
 	}
 	return d->count > 0 ? MEDIATE_EVALIDATE : 0;
@@ -853,13 +950,15 @@ load_taxonomy(mediate_policy *p, const ynode *n, ydiag *d, ypath *path)
 			c->policy = p;
 			c->parent = parents[i] == (size_t)-1 ? NULL : &p->categories[parents[i]];
 		}
-		for (i = 0; i < p->category_count; i++) {
-			const mediate_category *c;
-			size_t depth = 0;
-			for (c = p->categories[i].parent; c != NULL; c = c->parent)
-				depth++;
-			p->categories[i].depth = depth;
+		size_t *depth = mi_calloc(p->category_count, sizeof *depth);
+		if (depth == NULL || tree_depths(parents, p->category_count, depth) != 0) {
+			mi_free(depth);
+			mi_free(parents);
+			return MEDIATE_ENOMEM;
 		}
+		for (i = 0; i < p->category_count; i++)
+			p->categories[i].depth = depth[i];
+		mi_free(depth);
 	}
 	mi_free(parents);
 	return rc;
@@ -887,13 +986,15 @@ load_org(mediate_policy *p, const ynode *n, ydiag *d, ypath *path)
 			u->policy = p;
 			u->parent = parents[i] == (size_t)-1 ? NULL : &p->units[parents[i]];
 		}
-		for (i = 0; i < p->unit_count; i++) {
-			const mediate_unit *u;
-			size_t depth = 0;
-			for (u = p->units[i].parent; u != NULL; u = u->parent)
-				depth++;
-			p->units[i].depth = depth;
+		size_t *depth = mi_calloc(p->unit_count, sizeof *depth);
+		if (depth == NULL || tree_depths(parents, p->unit_count, depth) != 0) {
+			mi_free(depth);
+			mi_free(parents);
+			return MEDIATE_ENOMEM;
 		}
+		for (i = 0; i < p->unit_count; i++)
+			p->units[i].depth = depth[i];
+		mi_free(depth);
 	}
 	mi_free(parents);
 	return rc;

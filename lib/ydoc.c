@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -17,17 +18,20 @@ struct yarena {
 	struct ychunk *chunks;
 };
 
+/* The strictest alignment a node or a string needs (max_align_t is C11). */
+typedef union { long double ld; long long ll; void *p; double d; } yalign;
+
 struct ychunk {
 	struct ychunk *next;
 	size_t used, cap;
-	max_align_t data[];
+	yalign data[];
 };
 
 static void *
 arena_alloc(yarena *a, size_t size)
 {
 	struct ychunk *c = a->chunks;
-	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	size = (size + sizeof(yalign) - 1) / sizeof(yalign) * sizeof(yalign);
 	if (c == NULL || c->cap - c->used < size) {
 		size_t cap = size > 32768 ? size : 32768;
 		c = mi_malloc(sizeof *c + cap);
@@ -100,8 +104,77 @@ ydiag_vreport(ydiag *d, int code, unsigned long line, unsigned long col, const y
 		mi_err_set_record(&rec);
 	}
 	d->count++;
-	if (d->opts->on_error != NULL)
-		d->opts->on_error(&rec, d->opts->on_error_user);
+	if (d->nrecs == d->caprecs && !d->streaming) {
+		unsigned int cap = d->caprecs ? d->caprecs * 2 : 8;
+		mediate_error *r = mi_reallocarray(d->recs, cap, sizeof *r);
+		if (r == NULL) {
+			/* Out of memory: hand out what we have, unsorted, and the
+			 * rest as it comes. */
+			unsigned int i;
+			if (d->opts->on_error != NULL)
+				for (i = 0; i < d->nrecs; i++)
+					d->opts->on_error(&d->recs[i], d->opts->on_error_user);
+			d->streaming = 1;
+		} else {
+			d->recs = r;
+			d->caprecs = cap;
+		}
+	}
+	if (!d->streaming) {
+		d->recs[d->nrecs++] = rec;
+	} else {
+		if (d->opts->on_error != NULL)
+			d->opts->on_error(&rec, d->opts->on_error_user);
+	}
+}
+
+struct ydiag_order {
+	unsigned long line, col;
+	unsigned int index;
+};
+
+static int
+cmp_order(const void *a, const void *b)
+{
+	const struct ydiag_order *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void
+ydiag_finish(ydiag *d)
+{
+	struct ydiag_order *order = NULL;
+	unsigned int i;
+
+	if (d->nrecs > 0 && !d->streaming)
+		order = mi_calloc(d->nrecs, sizeof *order);
+	if (order != NULL) {
+		for (i = 0; i < d->nrecs; i++) {
+			order[i].line = d->recs[i].line;
+			order[i].col = d->recs[i].line > 0 ? d->recs[i].column : 0;
+			order[i].index = i;
+		}
+		qsort(order, d->nrecs, sizeof *order, cmp_order);
+		d->first_code = d->recs[order[0].index].code;
+		if (d->first != NULL)
+			*d->first = d->recs[order[0].index];
+		mi_err_set_record(&d->recs[order[0].index]);
+		if (d->opts->on_error != NULL)
+			for (i = 0; i < d->nrecs; i++)
+				d->opts->on_error(&d->recs[order[i].index], d->opts->on_error_user);
+		mi_free(order);
+	} else if (!d->streaming && d->opts->on_error != NULL) {
+		/* No memory to sort: the order in which they were found. */
+		for (i = 0; i < d->nrecs; i++)
+			d->opts->on_error(&d->recs[i], d->opts->on_error_user);
+	}
+	mi_free(d->recs);
+	d->recs = NULL;
+	d->nrecs = d->caprecs = 0;
 }
 
 void
@@ -154,6 +227,12 @@ ypath_pop(ypath *p, size_t mark)
 
 /* ---- parser ---- */
 
+/* One key of one mapping, in the table that finds duplicate keys. */
+struct keyslot {
+	const ynode *map;
+	const ynode *key;
+};
+
 struct builder {
 	ydoc doc;
 	ydiag *d;
@@ -161,7 +240,67 @@ struct builder {
 	size_t depth, cap;
 	size_t nodes;
 	int pending_key;     /* top map is waiting for a value for its last key */
+	/* Every (mapping, key) pair of the document, hashed: comparing each key
+	 * with its siblings would make a flat 1 MiB mapping take minutes. */
+	struct keyslot *keys;
+	size_t nkeys, keycap;  /* keycap is 0 or a power of two */
 };
+
+static size_t
+key_hash(const ynode *map, const ynode *key)
+{
+	/* FNV-1a over the text, then the mapping's address, then a final mix
+	 * so that the low bits (the table index) depend on all of it. */
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+	for (i = 0; i < key->len; i++) {
+		h ^= (unsigned char)key->str[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= (uint64_t)(uintptr_t)map * 0x9E3779B97F4A7C15ULL;
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	return (size_t)h;
+}
+
+/* Returns the key already present in map with the same text, or NULL after
+ * adding it; *nomem is set when the table could not grow. */
+static const ynode *
+key_insert(struct builder *b, const ynode *map, const ynode *key, int *nomem)
+{
+	size_t i, mask;
+
+	if (2 * (b->nkeys + 1) > b->keycap) {
+		size_t cap = b->keycap ? b->keycap * 2 : 64, j;
+		struct keyslot *t = mi_calloc(cap, sizeof *t);
+		if (t == NULL) {
+			*nomem = 1;
+			return NULL;
+		}
+		for (j = 0; j < b->keycap; j++) {
+			if (b->keys[j].map == NULL)
+				continue;
+			i = key_hash(b->keys[j].map, b->keys[j].key) & (cap - 1);
+			while (t[i].map != NULL)
+				i = (i + 1) & (cap - 1);
+			t[i] = b->keys[j];
+		}
+		mi_free(b->keys);
+		b->keys = t;
+		b->keycap = cap;
+	}
+	mask = b->keycap - 1;
+	for (i = key_hash(map, key) & mask; b->keys[i].map != NULL; i = (i + 1) & mask) {
+		const ynode *k = b->keys[i].key;
+		if (b->keys[i].map == map && k->len == key->len && memcmp(k->str, key->str, key->len) == 0)
+			return k;
+	}
+	b->keys[i].map = map;
+	b->keys[i].key = key;
+	b->nkeys++;
+	return NULL;
+}
 
 static void
 offset_to_position(const char *data, size_t off, unsigned long *line, unsigned long *col)
@@ -209,13 +348,17 @@ attach(struct builder *b, ynode *n, const yaml_event_t *ev)
 		return MEDIATE_EPARSE;
 	}
 	{
-		ynode *k;
-		for (k = top->first; k != NULL; k = k->next)
-			if (k->len == n->len && memcmp(k->str, n->str, n->len) == 0) {
-				ydiag_report_at(b->d, MEDIATE_EPARSE, n->line, n->col, NULL,
-				                "duplicate key \"%s\" (first at line %lu)", n->str, k->line);
-				return MEDIATE_EPARSE;
-			}
+		int nomem = 0;
+		const ynode *k = key_insert(b, top, n, &nomem);
+		if (nomem) {
+			ydiag_report_at(b->d, MEDIATE_ENOMEM, 0, 0, NULL, "out of memory");
+			return MEDIATE_ENOMEM;
+		}
+		if (k != NULL) {
+			ydiag_report_at(b->d, MEDIATE_EPARSE, n->line, n->col, NULL,
+			                "duplicate key \"%s\" (first at line %lu)", n->str, k->line);
+			return MEDIATE_EPARSE;
+		}
 	}
 	if (top->last)
 		top->last->next = n;
@@ -433,6 +576,7 @@ ydoc_parse(ydoc *out, const char *data, size_t len, ydiag *d)
 	}
 	yaml_parser_delete(&parser);
 	mi_free(b.stack);
+	mi_free(b.keys);
 	if (rc != 0) {
 		if (d->count == 0)
 			ydiag_report_at(d, rc, 0, 0, NULL, "%s", mediate_strerror(rc));
@@ -641,14 +785,35 @@ yget_time(ydiag *d, const ynode *n, const ypath *p, int64_t *out, int *offset)
 	return 0;
 }
 
+const ynode *
+ymap_near_key(const ynode *map, const char *key)
+{
+	const ynode *k, *best = NULL;
+	size_t bestd = 3, dist;
+	if (map == NULL || map->kind != YNODE_MAP)
+		return NULL;
+	for (k = map->first; k != NULL; k = k->next) {
+		dist = mi_edit_distance(k->str, key, 2);
+		if (dist > 0 && dist < bestd) {
+			bestd = dist;
+			best = k;
+		}
+	}
+	return best;
+}
+
 ynode *
 yreq(ydiag *d, const ynode *map, const ypath *p, const char *key)
 {
 	ynode *v = ymap_get(map, key);
 	if (v == NULL) {
 		ypath tmp = *p;
+		/* Beside a misspelt key ("nmae"), so that the "did you mean"
+		 * reported there comes first; else at the mapping. */
+		const ynode *near = ymap_near_key(map, key);
 		ypath_key(&tmp, key);
-		ydiag_report(d, MEDIATE_EVALIDATE, map, &tmp, "missing required key \"%s\"", key);
+		ydiag_report(d, MEDIATE_EVALIDATE, near != NULL ? near : map, &tmp,
+		             "missing required key \"%s\"", key);
 	}
 	return v;
 }

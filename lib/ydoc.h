@@ -41,13 +41,21 @@ typedef struct ydoc {
 	yarena *arena;
 } ydoc;
 
-/* Collects errors for one load: counts them and forwards them. */
+/*
+ * Collects errors for one load.  Loaders find errors in the order they walk
+ * (top-level keys, then section by section), so the records are kept and
+ * ydiag_finish() hands them out sorted by position: the caller's record, the
+ * thread's last error and on_error all see the document order.
+ */
 typedef struct ydiag {
 	const char *file;                 /* name shown in messages */
 	const mediate_load_options *opts; /* never NULL */
 	mediate_error *first;             /* the caller's record for the first error, or NULL */
 	unsigned int count;               /* errors so far */
-	int first_code;                   /* code of the first error */
+	int first_code;                   /* code of the first error (in document order after finish) */
+	mediate_error *recs;              /* kept until ydiag_finish() */
+	unsigned int nrecs, caprecs;
+	int streaming;                    /* out of memory: records go to on_error at once */
 } ydiag;
 
 /* A path under construction: "grading.rules[2].weight". */
@@ -64,6 +72,13 @@ void ydiag_report_at(ydiag *d, int code, unsigned long line, unsigned long col, 
                      const char *fmt, ...) MI_PRINTF(6, 7);
 /* Nonzero once max_errors errors were reported: stop walking. */
 int ydiag_full(const ydiag *d);
+/*
+ * Sorts the errors by line and column (stable; errors without a position
+ * first), fills the caller's record and the thread's last error with the
+ * first, calls on_error for each, and frees them.  Every ydiag_init() must
+ * be paired with one ydiag_finish().
+ */
+void ydiag_finish(ydiag *d);
 
 /* Path building: push returns the old length, pop restores it. */
 size_t ypath_key(ypath *p, const char *key);
@@ -100,8 +115,13 @@ int yget_int(ydiag *d, const ynode *n, const ypath *p, int64_t min, int64_t max,
 int yget_bool(ydiag *d, const ynode *n, const ypath *p, int *out);
 int yget_money(ydiag *d, const ynode *n, const ypath *p, int64_t *out);
 int yget_time(ydiag *d, const ynode *n, const ypath *p, int64_t *out, int *offset);
-/* Looks a required key up in a map; reports "missing key" at the map. */
+/*
+ * Looks a required key up in a map; reports "missing key" at a near miss of
+ * it (a typo, where ymap_check_keys() says "did you mean"), else at the map.
+ */
 ynode *yreq(ydiag *d, const ynode *map, const ypath *p, const char *key);
+/* The key of map closest to key (edit distance 1 or 2), or NULL. */
+const ynode *ymap_near_key(const ynode *map, const char *key);
 
 /* Picks the closest word of a NULL-terminated list (distance <= 2), or NULL. */
 const char *ysuggest(const char *word, const char *const *words);

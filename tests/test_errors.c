@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "suites.h"
 #include "testutil.h"
 
 static void
