@@ -1,0 +1,2263 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Cases in YAML: export with libyaml's emitter, import with the shared
+ * reader (ydoc.h).  The format is documented in mediate-case(5).
+ *
+ * Export writes one canonical form: keys in a fixed order, block style,
+ * UTF-8 unescaped, no line wrapping, optional keys left out when they hold
+ * their default.  Every text is written plain when that is unambiguous and
+ * double-quoted otherwise (text_is_plain below), so the bytes depend only on
+ * the case: export -> import -> export gives identical bytes.  Times are
+ * written at the case's UTC offset, money as quoted "1234.56" strings.
+ *
+ * Import walks the tree of ydoc, fills a case through the public setters
+ * where they exist (so every rule of the model applies) and directly through
+ * case_priv.h for the recorded history (mediators, sessions, agreement,
+ * follow-ups, timeline), then lets mi_case_validate() check the invariants
+ * the lifecycle functions keep.  Every problem is reported with
+ * file:line:column and a path such as cases[12].parties[1].document.number;
+ * the loader goes on after an error so one run shows every problem.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "case_priv.h"
+#include "grade_priv.h"
+#include "policy_priv.h"
+#include "ydoc.h"
+
+#define LIST_FORMAT "mediate-cases"
+#define LIST_VERSION 1
+
+/* ======================================================================
+ * Export
+ * ====================================================================== */
+
+typedef struct emitter {
+	yaml_emitter_t y;
+	mi_buf buf;
+	int rc;             /* first failure */
+	int offset;         /* minutes east of UTC for times */
+	unsigned int flags;
+} emitter;
+
+static int
+write_handler(void *data, unsigned char *buffer, size_t size)
+{
+	emitter *e = data;
+	return mi_buf_append(&e->buf, (const char *)buffer, size) == 0;
+}
+
+static void
+emit(emitter *e, yaml_event_t *ev, int ok)
+{
+	if (e->rc != 0) {
+		if (ok)
+			yaml_event_delete(ev);
+		return;
+	}
+	if (!ok) {
+		e->rc = MEDIATE_ENOMEM;
+		return;
+	}
+	if (!yaml_emitter_emit(&e->y, ev))
+		e->rc = e->buf.failed || e->y.error == YAML_MEMORY_ERROR ? MEDIATE_ENOMEM : MEDIATE_EINTERNAL;
+}
+
+/* ASCII case-insensitive equality. */
+static int
+same_word(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+/*
+ * 1 when s can be written as a plain scalar that every YAML reader reads
+ * back as the same text: not empty, no leading indicator or digit (numbers,
+ * dates), no ": " or " #", not a word YAML 1.1 or 1.2 resolves (null,
+ * booleans), only printable characters libyaml writes unescaped.
+ * scripts/gen_sample_cases.py mirrors this rule.
+ */
+static int
+text_is_plain(const char *s)
+{
+	static const char *const words[] = { "null", "true", "false", "yes", "no", "on", "off", "y", "n",
+	                                     "~", "=", "<<", NULL };
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i;
+
+	if (len == 0 || strchr(" -?:,[]{}#&*!|>'\"%@`0123456789+.", s[0]) != NULL)
+		return 0;
+	if (s[len - 1] == ' ' || s[len - 1] == ':')
+		return 0;
+	if (strstr(s, ": ") != NULL || strstr(s, " #") != NULL)
+		return 0;
+	for (i = 0; words[i] != NULL; i++)
+		if (same_word(s, words[i]))
+			return 0;
+	for (i = 0; i < len; i++) {
+		unsigned char ch = p[i];
+		if (ch < 0x20 || ch == 0x7F || ch >= 0xF0)
+			return 0;
+		if (ch == 0xC2 && p[i + 1] < 0xA0)               /* C1 controls, U+0085 */
+			return 0;
+		if (ch == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
+			return 0;                                    /* U+2028, U+2029 */
+		if (ch == 0xEF && ((p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
+		                   (p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))))
+			return 0;                                    /* U+FEFF, U+FFFE, U+FFFF */
+	}
+	return 1;
+}
+
+enum { TEXT, QUOTED, PLAIN };
+
+static void
+scalar(emitter *e, const char *s, int style)
+{
+	yaml_event_t ev;
+	yaml_scalar_style_t st;
+	if (style == PLAIN || (style == TEXT && text_is_plain(s)))
+		st = YAML_PLAIN_SCALAR_STYLE;
+	else
+		st = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, st));
+}
+
+static void
+map_start(emitter *e)
+{
+	yaml_event_t ev;
+	emit(e, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE));
+}
+
+static void
+map_end(emitter *e)
+{
+	yaml_event_t ev;
+	emit(e, &ev, yaml_mapping_end_event_initialize(&ev));
+}
+
+static void
+seq_start(emitter *e)
+{
+	yaml_event_t ev;
+	emit(e, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE));
+}
+
+static void
+seq_end(emitter *e)
+{
+	yaml_event_t ev;
+	emit(e, &ev, yaml_sequence_end_event_initialize(&ev));
+}
+
+static void
+key(emitter *e, const char *k)
+{
+	scalar(e, k, PLAIN);
+}
+
+static void
+kv_text(emitter *e, const char *k, const char *v)
+{
+	if (v == NULL)
+		return;
+	key(e, k);
+	scalar(e, v, TEXT);
+}
+
+static void
+kv_plain(emitter *e, const char *k, const char *v)
+{
+	if (v == NULL)
+		return;
+	key(e, k);
+	scalar(e, v, PLAIN);
+}
+
+static void
+kv_quoted(emitter *e, const char *k, const char *v)
+{
+	if (v == NULL)
+		return;
+	key(e, k);
+	scalar(e, v, QUOTED);
+}
+
+static void
+kv_uint(emitter *e, const char *k, unsigned long long v)
+{
+	char b[32];
+	snprintf(b, sizeof b, "%llu", v);
+	kv_plain(e, k, b);
+}
+
+static void
+kv_bool(emitter *e, const char *k, int v)
+{
+	kv_plain(e, k, v ? "true" : "false");
+}
+
+static void
+kv_time(emitter *e, const char *k, int64_t t)
+{
+	char b[MEDIATE_TIME_BUFSIZE];
+	if (e->rc == 0 && (e->rc = mediate_time_format(b, sizeof b, t, e->offset)) == 0)
+		kv_plain(e, k, b);
+}
+
+static void
+kv_money(emitter *e, const char *k, int64_t fen)
+{
+	char b[MEDIATE_MONEY_BUFSIZE];
+	if (e->rc == 0 && (e->rc = mediate_money_format(b, sizeof b, fen)) == 0)
+		kv_quoted(e, k, b);
+}
+
+/* "29.857000" from 29857000 micro-degrees. */
+static void
+kv_micro(emitter *e, const char *k, int32_t v)
+{
+	char b[32];
+	long long a = v < 0 ? -(long long)v : v;
+	snprintf(b, sizeof b, "%s%lld.%06lld", v < 0 ? "-" : "", a / 1000000, a % 1000000);
+	kv_plain(e, k, b);
+}
+
+static void
+kv_list(emitter *e, const char *k, char *const *items, size_t n)
+{
+	size_t i;
+	if (n == 0)
+		return;
+	key(e, k);
+	seq_start(e);
+	for (i = 0; i < n; i++)
+		scalar(e, items[i], TEXT);
+	seq_end(e);
+}
+
+/* A list of the names of the bits set in flags. */
+static void
+kv_bits(emitter *e, const char *k, unsigned int flags, const char *(*name)(unsigned int))
+{
+	unsigned int bit;
+	if (flags == 0)
+		return;
+	key(e, k);
+	seq_start(e);
+	for (bit = 1; bit != 0 && bit <= flags; bit <<= 1)
+		if ((flags & bit) && name(bit) != NULL)
+			scalar(e, name(bit), PLAIN);
+	seq_end(e);
+}
+
+static void
+emit_party(emitter *e, const mediate_party *p)
+{
+	int mask = (e->flags & MEDIATE_CASE_YAML_MASK) != 0;
+	map_start(e);
+	kv_text(e, "id", p->id);
+	kv_plain(e, "role", mediate_party_role_name(p->role));
+	kv_plain(e, "kind", mediate_party_kind_name(p->kind));
+	kv_text(e, "name", p->name);
+	kv_quoted(e, "phone", mask ? p->phone_masked : p->phone);
+	if (p->doc_type != 0 && p->doc_number != NULL) {
+		key(e, "document");
+		map_start(e);
+		kv_plain(e, "type", mediate_party_doc_type_name(p->doc_type));
+		kv_quoted(e, "number", mask ? p->doc_masked : p->doc_number);
+		map_end(e);
+	}
+	kv_text(e, "address", p->address);
+	kv_bits(e, "flags", p->flags, mediate_party_flag_name);
+	kv_text(e, "represents", p->represents);
+	map_end(e);
+}
+
+static void
+emit_mediation(emitter *e, const mediate_case *c)
+{
+	size_t i, j;
+	if (c->mode == 0 && c->joint_body_count == 0 && !c->private_hearing && c->mediator_count == 0 &&
+	    c->session_count == 0)
+		return;
+	key(e, "mediation");
+	map_start(e);
+	if (c->mode != 0)
+		kv_plain(e, "mode", mediate_case_mode_name(c->mode));
+	if (c->joint_body_count > 0) {
+		key(e, "joint_bodies");
+		seq_start(e);
+		for (i = 0; i < c->joint_body_count; i++)
+			scalar(e, mediate_unit_code(c->joint_bodies[i]), TEXT);
+		seq_end(e);
+	}
+	if (c->private_hearing)
+		kv_bool(e, "private_hearing", 1);
+	if (c->mediator_count > 0) {
+		key(e, "mediators");
+		seq_start(e);
+		for (i = 0; i < c->mediator_count; i++) {
+			const mediate_case_mediator *m = c->mediators[i];
+			map_start(e);
+			kv_text(e, "id", m->id);
+			kv_text(e, "name", m->name);
+			kv_plain(e, "role", mediate_case_mediator_role_name(m->role));
+			map_end(e);
+		}
+		seq_end(e);
+	}
+	if (c->session_count > 0) {
+		key(e, "sessions");
+		seq_start(e);
+		for (i = 0; i < c->session_count; i++) {
+			const mediate_case_session *s = c->sessions[i];
+			map_start(e);
+			kv_time(e, "at", s->at);
+			kv_text(e, "place", s->place);
+			if (s->video)
+				kv_bool(e, "video", 1);
+			if (s->attendee_count > 0) {
+				key(e, "attendees");
+				seq_start(e);
+				for (j = 0; j < s->attendee_count; j++)
+					scalar(e, s->attendees[j], TEXT);
+				seq_end(e);
+			}
+			kv_text(e, "notes", s->notes);
+			map_end(e);
+		}
+		seq_end(e);
+	}
+	map_end(e);
+}
+
+static void
+emit_agreement(emitter *e, const mediate_agreement *a)
+{
+	size_t i;
+	int f;
+	key(e, "agreement");
+	map_start(e);
+	kv_time(e, "drafted_at", a->drafted_at);
+	for (f = 1; f <= MEDIATE_AGREEMENT_FIELD_COUNT; f++)
+		kv_text(e, mediate_agreement_field_name((mediate_agreement_field)f), a->text[f]);
+	if (a->has_deadline)
+		kv_time(e, "deadline", a->deadline);
+	if (a->signature_count > 0) {
+		key(e, "signatures");
+		seq_start(e);
+		for (i = 0; i < a->signature_count; i++) {
+			map_start(e);
+			kv_text(e, "signer", a->signatures[i].signer);
+			kv_time(e, "at", a->signatures[i].at);
+			map_end(e);
+		}
+		seq_end(e);
+	}
+	if (a->effective)
+		kv_time(e, "effective_at", a->effective_at);
+	if (a->confirmation != MEDIATE_CONFIRMATION_NONE && a->confirmation != 0) {
+		key(e, "confirmation");
+		map_start(e);
+		kv_plain(e, "status", mediate_confirmation_status_name(a->confirmation));
+		kv_text(e, "court", a->court);
+		kv_time(e, "applied_at", a->applied_at);
+		if (a->confirmation == MEDIATE_CONFIRMATION_VALID || a->confirmation == MEDIATE_CONFIRMATION_INVALID)
+			kv_time(e, "decided_at", a->decided_at);
+		map_end(e);
+	}
+	map_end(e);
+}
+
+static void
+emit_case(emitter *e, const mediate_case *c)
+{
+	size_t i;
+
+	e->offset = c->offset;
+	map_start(e);
+	kv_plain(e, "id", c->id_text);
+	kv_text(e, "number", c->number);
+	kv_plain(e, "state", mediate_case_state_name(c->state));
+	kv_time(e, "received_at", c->received_at);
+	kv_text(e, "unit", mediate_unit_code(c->unit));
+	if (c->source != 0)
+		kv_plain(e, "source", mediate_case_source_name(c->source));
+	kv_text(e, "source_ref", c->source_ref);
+	if (c->category != NULL)
+		kv_text(e, "category", mediate_category_code(c->category));
+
+	if (c->address != NULL || c->grid != NULL || c->has_coordinates) {
+		key(e, "place");
+		map_start(e);
+		kv_text(e, "address", c->address);
+		if (c->grid != NULL)
+			kv_text(e, "grid", mediate_unit_code(c->grid));
+		if (c->has_coordinates) {
+			kv_micro(e, "lat", c->lat);
+			kv_micro(e, "lon", c->lon);
+		}
+		map_end(e);
+	}
+
+	if (c->description != NULL || c->people_involved != 0 || c->amount != 0 || c->risks != 0 ||
+	    c->prior_police_calls != 0 || c->tag_count != 0) {
+		key(e, "facts");
+		map_start(e);
+		kv_text(e, "description", c->description);
+		if (c->people_involved != 0)
+			kv_uint(e, "people_involved", c->people_involved);
+		if (c->amount != 0)
+			kv_money(e, "amount", c->amount);
+		kv_bits(e, "risks", c->risks, mediate_case_risk_name);
+		if (c->prior_police_calls != 0)
+			kv_uint(e, "prior_police_calls", c->prior_police_calls);
+		kv_list(e, "tags", c->tags, c->tag_count);
+		map_end(e);
+	}
+
+	if (c->party_count > 0) {
+		key(e, "parties");
+		seq_start(e);
+		for (i = 0; i < c->party_count; i++)
+			emit_party(e, c->parties[i]);
+		seq_end(e);
+	}
+
+	emit_mediation(e, c);
+
+	if (c->outcome != MEDIATE_OUTCOME_NONE && c->outcome != 0) {
+		key(e, "outcome");
+		map_start(e);
+		kv_plain(e, "result", mediate_case_outcome_name(c->outcome));
+		if (c->outcome == MEDIATE_OUTCOME_AGREEMENT && c->agreement_form != 0)
+			kv_plain(e, "form", mediate_agreement_form_name(c->agreement_form));
+		if (c->outcome == MEDIATE_OUTCOME_TRANSFERRED) {
+			if (c->transfer_kind != 0)
+				kv_plain(e, "transfer", mediate_transfer_kind_name(c->transfer_kind));
+			kv_text(e, "body", c->transfer_body);
+		}
+		map_end(e);
+	}
+	if (c->remediations != 0)
+		kv_uint(e, "remediations", c->remediations);
+
+	if (c->accepted || c->extension_count > 0 || c->has_followup_due) {
+		key(e, "deadlines");
+		map_start(e);
+		if (c->accepted)
+			kv_time(e, "accepted_at", c->accepted_at);
+		if (c->extension_count > 0) {
+			key(e, "extensions");
+			seq_start(e);
+			for (i = 0; i < c->extension_count; i++) {
+				map_start(e);
+				kv_time(e, "at", c->extensions[i].at);
+				kv_time(e, "new_due", c->extensions[i].new_due);
+				map_end(e);
+			}
+			seq_end(e);
+		}
+		if (c->has_followup_due)
+			kv_time(e, "followup_due", c->followup_due);
+		map_end(e);
+	}
+
+	if (c->computed_level != NULL || c->override_level != NULL) {
+		char b[32];
+		key(e, "grade");
+		map_start(e);
+		if (c->computed_level != NULL) {
+			kv_plain(e, "level", mediate_level_code(c->computed_level));
+			snprintf(b, sizeof b, "%lld", (long long)c->level_points);
+			kv_plain(e, "points", b);
+		}
+		if (c->override_level != NULL) {
+			key(e, "override");
+			map_start(e);
+			kv_plain(e, "level", mediate_level_code(c->override_level));
+			kv_time(e, "at", c->override_at);
+			kv_text(e, "actor", c->override_actor);
+			kv_text(e, "reason", c->override_reason);
+			map_end(e);
+		}
+		map_end(e);
+	}
+
+	if (c->agreement != NULL)
+		emit_agreement(e, c->agreement);
+
+	if (c->followup_count > 0) {
+		key(e, "followups");
+		seq_start(e);
+		for (i = 0; i < c->followup_count; i++) {
+			const mediate_followup *f = c->followups[i];
+			map_start(e);
+			kv_time(e, "at", f->at);
+			kv_plain(e, "result", mediate_followup_result_name(f->result));
+			kv_text(e, "actor", f->actor);
+			kv_text(e, "notes", f->notes);
+			map_end(e);
+		}
+		seq_end(e);
+	}
+
+	key(e, "timeline");
+	seq_start(e);
+	for (i = 0; i < c->event_count; i++) {
+		const mediate_case_event *ev = c->events[i];
+		map_start(e);
+		kv_time(e, "at", ev->at);
+		kv_text(e, "actor", ev->actor);
+		kv_text(e, "unit", ev->unit);
+		kv_plain(e, "event", mediate_case_event_kind_name(ev->kind));
+		if (ev->kind == MEDIATE_EVENT_TRANSITION) {
+			kv_plain(e, "from", mediate_case_state_name(ev->from));
+			kv_plain(e, "to", mediate_case_state_name(ev->to));
+		}
+		kv_text(e, "details", ev->details);
+		map_end(e);
+	}
+	seq_end(e);
+	map_end(e);
+}
+
+static int
+emitter_open(emitter *e, unsigned int flags)
+{
+	yaml_event_t ev;
+	memset(e, 0, sizeof *e);
+	e->flags = flags;
+	if (!yaml_emitter_initialize(&e->y))
+		return mi_nomem();
+	yaml_emitter_set_output(&e->y, write_handler, e);
+	yaml_emitter_set_unicode(&e->y, 1);
+	yaml_emitter_set_width(&e->y, -1);
+	yaml_emitter_set_indent(&e->y, 2);
+	yaml_emitter_set_break(&e->y, YAML_LN_BREAK);
+	emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+	emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+	return e->rc;
+}
+
+static int
+emitter_close(emitter *e, char **out, size_t *len)
+{
+	yaml_event_t ev;
+	emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
+	emit(e, &ev, yaml_stream_end_event_initialize(&ev));
+	if (e->rc == 0 && !yaml_emitter_flush(&e->y))
+		e->rc = e->buf.failed ? MEDIATE_ENOMEM : MEDIATE_EINTERNAL;
+	yaml_emitter_delete(&e->y);
+	if (e->rc == 0 && e->buf.data == NULL && mi_buf_append(&e->buf, "", 0) != 0)
+		e->rc = MEDIATE_ENOMEM;
+	if (e->rc != 0) {
+		mi_buf_free(&e->buf);
+		return e->rc == MEDIATE_ENOMEM ? mi_nomem() : mi_err(e->rc, "YAML export failed: %s",
+		                                                      mediate_strerror(e->rc));
+	}
+	*out = e->buf.data;
+	if (len != NULL)
+		*len = e->buf.len;
+	return 0;
+}
+
+mediate_status
+mediate_case_to_yaml(char **out, size_t *len, const mediate_case *c, unsigned int flags)
+{
+	emitter e;
+	int rc;
+	if (out == NULL || c == NULL)
+		return mi_err(MEDIATE_EINVAL, "case to YAML: NULL argument");
+	if ((flags & ~MEDIATE_CASE_YAML_MASK) != 0)
+		return mi_err(MEDIATE_EINVAL, "case to YAML: unknown flags 0x%x", flags & ~MEDIATE_CASE_YAML_MASK);
+	if ((rc = emitter_open(&e, flags)) != 0) {
+		if (e.rc != 0)
+			return emitter_close(&e, out, len);
+		return rc;
+	}
+	emit_case(&e, c);
+	return emitter_close(&e, out, len);
+}
+
+mediate_status
+mediate_case_list_to_yaml(char **out, size_t *len, const mediate_case_list *list, unsigned int flags)
+{
+	emitter e;
+	size_t i;
+	int rc;
+	if (out == NULL || list == NULL)
+		return mi_err(MEDIATE_EINVAL, "case list to YAML: NULL argument");
+	if ((flags & ~MEDIATE_CASE_YAML_MASK) != 0)
+		return mi_err(MEDIATE_EINVAL, "case list to YAML: unknown flags 0x%x",
+		              flags & ~MEDIATE_CASE_YAML_MASK);
+	if ((rc = emitter_open(&e, flags)) != 0) {
+		if (e.rc != 0)
+			return emitter_close(&e, out, len);
+		return rc;
+	}
+	map_start(&e);
+	kv_plain(&e, "format", LIST_FORMAT);
+	kv_uint(&e, "version", LIST_VERSION);
+	key(&e, "cases");
+	seq_start(&e);
+	for (i = 0; i < list->count && e.rc == 0; i++)
+		emit_case(&e, list->items[i]);
+	seq_end(&e);
+	map_end(&e);
+	return emitter_close(&e, out, len);
+}
+
+/* ======================================================================
+ * Import
+ * ====================================================================== */
+
+typedef struct loader {
+	ydiag *d;
+	ypath path;
+	const mediate_policy *policy;
+	int nomem;          /* an allocation failed: stop */
+} loader;
+
+/* Reports the thread's last error (set by a setter) at node n. */
+static int
+fail_at(loader *L, int rc, const ynode *n)
+{
+	if (rc == MEDIATE_ENOMEM) {
+		L->nomem = 1;
+		if (L->d->count == 0)
+			ydiag_report(L->d, rc, n, &L->path, "out of memory");
+		return rc;
+	}
+	ydiag_report(L->d, rc, n, &L->path, "%s", mediate_error_last()->text);
+	return rc;
+}
+
+/* Looks up an optional key and pushes it on the path; returns the value or NULL. */
+static const ynode *
+opt(loader *L, const ynode *map, const char *k, size_t *mark)
+{
+	const ynode *v = ymap_get(map, k);
+	if (v != NULL)
+		*mark = ypath_key(&L->path, k);
+	return v;
+}
+
+static const ynode *
+req(loader *L, const ynode *map, const char *k, size_t *mark)
+{
+	const ynode *v = yreq(L->d, map, &L->path, k);
+	if (v != NULL)
+		*mark = ypath_key(&L->path, k);
+	return v;
+}
+
+static void
+pop(loader *L, size_t mark)
+{
+	ypath_pop(&L->path, mark);
+}
+
+static int
+get_str(loader *L, const ynode *n, const char **out)
+{
+	return yget_str(L->d, n, &L->path, out);
+}
+
+/* Text that may hold '*' is a masked export: say so instead of a puzzling error. */
+static int
+refuse_masked(loader *L, const ynode *n, const char *s, const char *what)
+{
+	if (strchr(s, '*') == NULL)
+		return 0;
+	ydiag_report(L->d, MEDIATE_EVALIDATE, n, &L->path,
+	             "the %s \"%s\" is masked: a masked export cannot be imported", what, s);
+	return MEDIATE_EVALIDATE;
+}
+
+static int
+get_time(loader *L, const ynode *n, int64_t *out)
+{
+	return yget_time(L->d, n, &L->path, out, NULL);
+}
+
+static int
+get_u32(loader *L, const ynode *n, uint32_t *out)
+{
+	int64_t v;
+	int rc = yget_int(L->d, n, &L->path, 0, UINT32_MAX, &v);
+	if (rc == 0)
+		*out = (uint32_t)v;
+	return rc;
+}
+
+/* An enumeration by name; reports the known names on a miss. */
+static int
+get_enum(loader *L, const ynode *n, const char *what, int *out, const char *(*name)(int), int max)
+{
+	const char *s;
+	char known[512];
+	size_t k = 0;
+	int i;
+	if (get_str(L, n, &s) != 0)
+		return MEDIATE_EVALIDATE;
+	for (i = 1; i <= max; i++)
+		if (name(i) != NULL && strcmp(name(i), s) == 0) {
+			*out = i;
+			return 0;
+		}
+	known[0] = '\0';
+	for (i = 1; i <= max && k + 40 < sizeof known; i++)
+		if (name(i) != NULL)
+			k += (size_t)snprintf(known + k, sizeof known - k, "%s%s", k ? ", " : "", name(i));
+	ydiag_report(L->d, MEDIATE_EVALIDATE, n, &L->path, "unknown %s \"%.64s\" (expected one of: %s)", what, s,
+	             known);
+	return MEDIATE_EVALIDATE;
+}
+
+/* Adapters so that get_enum can take every name function. */
+#define NAME_FN(fn, type) static const char *fn##_i(int v) { return fn((type)v); }
+NAME_FN(mediate_case_state_name, mediate_case_state)
+NAME_FN(mediate_case_source_name, mediate_case_source)
+NAME_FN(mediate_party_role_name, mediate_party_role)
+NAME_FN(mediate_party_kind_name, mediate_party_kind)
+NAME_FN(mediate_party_doc_type_name, mediate_party_doc_type)
+NAME_FN(mediate_case_mediator_role_name, mediate_case_mediator_role)
+NAME_FN(mediate_case_mode_name, mediate_case_mode)
+NAME_FN(mediate_case_outcome_name, mediate_case_outcome)
+NAME_FN(mediate_agreement_form_name, mediate_agreement_form)
+NAME_FN(mediate_transfer_kind_name, mediate_transfer_kind)
+NAME_FN(mediate_confirmation_status_name, mediate_confirmation_status)
+NAME_FN(mediate_followup_result_name, mediate_followup_result)
+NAME_FN(mediate_case_event_kind_name, mediate_case_event_kind)
+
+/* A list of flag names -> bits.  Duplicates are refused. */
+static int
+get_bits(loader *L, const ynode *n, const char *what, unsigned int *out,
+         mediate_status (*parse)(unsigned int *, const char *))
+{
+	const ynode *it;
+	unsigned int bits = 0, bit;
+	size_t i = 0, mark;
+	int bad = 0;
+	const char *s;
+	if (yget_seq(L->d, n, &L->path) != 0)
+		return MEDIATE_EVALIDATE;
+	for (it = n->first; it != NULL; it = it->next, i++) {
+		mark = ypath_index(&L->path, i);
+		if (get_str(L, it, &s) != 0)
+			bad = 1;
+		else if (parse(&bit, s) != 0) {
+			ydiag_report(L->d, MEDIATE_EVALIDATE, it, &L->path, "unknown %s \"%.64s\"", what, s);
+			bad = 1;
+		} else if (bits & bit) {
+			ydiag_report(L->d, MEDIATE_EVALIDATE, it, &L->path, "%s \"%s\" is listed twice", what, s);
+			bad = 1;
+		} else
+			bits |= bit;
+		pop(L, mark);
+	}
+	if (bad)
+		return MEDIATE_EVALIDATE;
+	*out = bits;
+	return 0;
+}
+
+/* "29.857000" -> 29857000; at most six decimals, no exponent. */
+static int
+get_micro(loader *L, const ynode *n, int32_t *out)
+{
+	const char *p;
+	long long whole = 0, frac = 0;
+	int digits = 0, fd = 0, neg = 0;
+	if (n == NULL || n->kind != YNODE_SCALAR || ynode_is_null(n))
+		goto bad;
+	p = n->str;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
+		whole = whole * 10 + (*p - '0');
+	if (digits == 0)
+		goto bad;
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9' && fd < 6; p++, fd++)
+			frac = frac * 10 + (*p - '0');
+		if (fd == 0)
+			goto bad;
+	}
+	if (*p != '\0')
+		goto bad;
+	for (; fd < 6; fd++)
+		frac *= 10;
+	whole = whole * 1000000 + frac;
+	if (whole > 180000000)
+		goto bad;
+	*out = (int32_t)(neg ? -whole : whole);
+	return 0;
+bad:
+	ydiag_report(L->d, MEDIATE_EVALIDATE, n, &L->path,
+	             "expected degrees with at most six decimals like 29.857000, found %s%.40s%s",
+	             n && n->kind == YNODE_SCALAR ? "\"" : "", n && n->kind == YNODE_SCALAR ? n->str : ynode_kind_name(n),
+	             n && n->kind == YNODE_SCALAR ? "\"" : "");
+	return MEDIATE_EVALIDATE;
+}
+
+/* A checked copy of a text field into *slot (which must be NULL). */
+static int
+copy_checked(loader *L, const ynode *n, char **slot, int (*check)(const char *, const char *), const char *what)
+{
+	const char *s;
+	int rc;
+	if (get_str(L, n, &s) != 0)
+		return MEDIATE_EVALIDATE;
+	if ((rc = check(what, s)) != 0)
+		return fail_at(L, rc, n);
+	if ((*slot = mi_strdup(s)) == NULL)
+		return fail_at(L, MEDIATE_ENOMEM, n);
+	return 0;
+}
+
+/* Grows an array of pointers to hold n more; 0 or ENOMEM. */
+static int
+reserve_ptrs(void *arrp, size_t n)
+{
+	void ***arr = arrp;
+	void **p;
+	if (n == 0)
+		return 0;
+	p = mi_reallocarray(*arr, n, sizeof *p);
+	if (p == NULL)
+		return MEDIATE_ENOMEM;
+	*arr = p;
+	return 0;
+}
+
+/* ---- sections ---- */
+
+static void
+load_place(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "address", "grid", "lat", "lon", NULL };
+	const ynode *v, *lat, *lon;
+	const char *s;
+	size_t m;
+	int rc;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((v = opt(L, n, "address", &m)) != NULL) {
+		if (get_str(L, v, &s) == 0 && (rc = mediate_case_set_address(c, s)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "grid", &m)) != NULL) {
+		if (mi_policy_unit_ref(L->policy, v, L->d, &L->path) != NULL &&
+		    (rc = mediate_case_set_grid(c, v->str)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	lat = ymap_get(n, "lat");
+	lon = ymap_get(n, "lon");
+	if (lat != NULL || lon != NULL) {
+		int32_t a = 0, o = 0;
+		int bad = 0;
+		if (lat == NULL || lon == NULL) {
+			ydiag_report(L->d, MEDIATE_EVALIDATE, n, &L->path, "lat and lon go together");
+			return;
+		}
+		m = ypath_key(&L->path, "lat");
+		bad |= get_micro(L, lat, &a);
+		pop(L, m);
+		m = ypath_key(&L->path, "lon");
+		bad |= get_micro(L, lon, &o);
+		pop(L, m);
+		if (!bad && (rc = mediate_case_set_coordinates(c, a, o)) != 0)
+			fail_at(L, rc, lat);
+	}
+}
+
+static void
+load_facts(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "description", "people_involved", "amount", "risks",
+	                                     "prior_police_calls", "tags", NULL };
+	const ynode *v, *it;
+	const char *s;
+	size_t m, i, m2;
+	uint32_t u;
+	int64_t fen;
+	unsigned int bits;
+	int rc;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((v = opt(L, n, "description", &m)) != NULL) {
+		if (get_str(L, v, &s) == 0 && (rc = mediate_case_set_description_len(c, s, v->len)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "people_involved", &m)) != NULL) {
+		if (get_u32(L, v, &u) == 0 && (rc = mediate_case_set_people_involved(c, u)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "amount", &m)) != NULL) {
+		if (yget_money(L->d, v, &L->path, &fen) == 0 && (rc = mediate_case_set_amount(c, fen)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "risks", &m)) != NULL) {
+		if (get_bits(L, v, "risk", &bits, mediate_case_risk_parse) == 0 &&
+		    (rc = mediate_case_set_risks(c, bits)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "prior_police_calls", &m)) != NULL) {
+		if (get_u32(L, v, &u) == 0 && (rc = mediate_case_set_prior_police_calls(c, u)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "tags", &m)) != NULL) {
+		if (yget_seq(L->d, v, &L->path) == 0) {
+			if (v->count > MEDIATE_CASE_MAX_TAGS)
+				ydiag_report(L->d, MEDIATE_ELIMIT, v, &L->path, "%zu tags; at most %u are allowed",
+				             v->count, MEDIATE_CASE_MAX_TAGS);
+			else
+				for (it = v->first, i = 0; it != NULL && !L->nomem; it = it->next, i++) {
+					m2 = ypath_index(&L->path, i);
+					if (get_str(L, it, &s) == 0 && (rc = mediate_case_add_tag(c, s)) != 0)
+						fail_at(L, rc, it);
+					pop(L, m2);
+				}
+		}
+		pop(L, m);
+	}
+}
+
+static void
+load_party(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "id", "role", "kind", "name", "phone", "document", "address",
+	                                     "flags", "represents", NULL };
+	const ynode *v, *vid, *vrole, *vkind, *vname;
+	const char *id = NULL, *name = NULL, *s;
+	int role = 0, kind = 0, bad = 0, rc;
+	unsigned int bits;
+	size_t m;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((vid = req(L, n, "id", &m)) != NULL) {
+		bad |= get_str(L, vid, &id);
+		pop(L, m);
+	} else
+		bad = 1;
+	if ((vrole = req(L, n, "role", &m)) != NULL) {
+		bad |= get_enum(L, vrole, "party role", &role, mediate_party_role_name_i, 4);
+		pop(L, m);
+	} else
+		bad = 1;
+	if ((vkind = ymap_get(n, "kind")) != NULL) {
+		m = ypath_key(&L->path, "kind");
+		bad |= get_enum(L, vkind, "party kind", &kind, mediate_party_kind_name_i, 2);
+		pop(L, m);
+	} else
+		kind = MEDIATE_PARTY_PERSON;
+	if ((vname = req(L, n, "name", &m)) != NULL) {
+		bad |= get_str(L, vname, &name);
+		pop(L, m);
+	} else
+		bad = 1;
+	if (bad)
+		return;
+	m = ypath_key(&L->path, "id");
+	rc = mediate_case_add_party(c, id, (mediate_party_role)role, (mediate_party_kind)kind, name);
+	if (rc != 0) {
+		/* The name check is the likely culprit when the id is fine. */
+		fail_at(L, rc, rc == MEDIATE_EEXISTS || mi_case_check_ident("party id", id) != 0 ? vid : vname);
+		pop(L, m);
+		return;
+	}
+	pop(L, m);
+	if ((v = opt(L, n, "phone", &m)) != NULL) {
+		if (get_str(L, v, &s) == 0 && refuse_masked(L, v, s, "phone number") == 0 &&
+		    (rc = mediate_case_party_set_phone(c, id, s)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "document", &m)) != NULL) {
+		static const char *const dkeys[] = { "type", "number", NULL };
+		const ynode *t, *num;
+		int type = 0;
+		if (yget_map(L->d, v, &L->path) == 0) {
+			size_t m2;
+			ymap_check_keys(L->d, v, &L->path, dkeys);
+			if ((t = req(L, v, "type", &m2)) != NULL) {
+				bad |= get_enum(L, t, "document type", &type, mediate_party_doc_type_name_i, 7);
+				pop(L, m2);
+			} else
+				bad = 1;
+			if ((num = req(L, v, "number", &m2)) != NULL) {
+				if (get_str(L, num, &s) != 0 || refuse_masked(L, num, s, "document number") != 0)
+					bad = 1;
+				else if (!bad && (rc = mediate_case_party_set_document(c, id, (mediate_party_doc_type)type, s)) != 0)
+					fail_at(L, rc, num);
+				pop(L, m2);
+			}
+		}
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "address", &m)) != NULL) {
+		if (get_str(L, v, &s) == 0 && (rc = mediate_case_party_set_address(c, id, s)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "flags", &m)) != NULL) {
+		if (get_bits(L, v, "party flag", &bits, mediate_party_flag_parse) == 0 &&
+		    (rc = mediate_case_party_set_flags(c, id, bits)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+}
+
+static void
+load_parties(loader *L, mediate_case *c, const ynode *n)
+{
+	const ynode *it, *v;
+	size_t i, m, m2;
+	const char *s;
+	int rc;
+
+	if (yget_seq(L->d, n, &L->path) != 0)
+		return;
+	if (n->count > MEDIATE_CASE_MAX_PARTIES) {
+		ydiag_report(L->d, MEDIATE_ELIMIT, n, &L->path, "%zu parties; at most %u are allowed",
+		             n->count, MEDIATE_CASE_MAX_PARTIES);
+		return;
+	}
+	for (it = n->first, i = 0; it != NULL && !L->nomem && !ydiag_full(L->d); it = it->next, i++) {
+		m = ypath_index(&L->path, i);
+		load_party(L, c, it);
+		pop(L, m);
+	}
+	/* Agents after every party exists: an agent may come first. */
+	for (it = n->first, i = 0; it != NULL && !L->nomem && !ydiag_full(L->d); it = it->next, i++) {
+		const ynode *vid;
+		if (it->kind != YNODE_MAP || (v = ymap_get(it, "represents")) == NULL)
+			continue;
+		vid = ymap_get(it, "id");
+		m = ypath_index(&L->path, i);
+		m2 = ypath_key(&L->path, "represents");
+		if (get_str(L, v, &s) == 0 && vid != NULL && vid->kind == YNODE_SCALAR &&
+		    mediate_case_party_find(c, vid->str) != NULL &&
+		    (rc = mediate_case_party_set_represents(c, vid->str, s)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m2);
+		pop(L, m);
+	}
+}
+
+static void
+load_mediators(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "id", "name", "role", NULL };
+	const ynode *it, *v;
+	size_t i, j, m, m2;
+	int role;
+
+	if (yget_seq(L->d, n, &L->path) != 0)
+		return;
+	if (n->count > MEDIATE_CASE_MAX_MEDIATORS) {
+		ydiag_report(L->d, MEDIATE_ELIMIT, n, &L->path, "%zu mediators; at most %u are allowed",
+		             n->count, MEDIATE_CASE_MAX_MEDIATORS);
+		return;
+	}
+	if (reserve_ptrs(&c->mediators, n->count) != 0) {
+		fail_at(L, MEDIATE_ENOMEM, n);
+		return;
+	}
+	for (it = n->first, i = 0; it != NULL && !L->nomem; it = it->next, i++) {
+		mediate_case_mediator *md;
+		int bad = 0;
+		m = ypath_index(&L->path, i);
+		if (yget_map(L->d, it, &L->path) != 0) {
+			pop(L, m);
+			continue;
+		}
+		ymap_check_keys(L->d, it, &L->path, keys);
+		if ((md = mi_calloc(1, sizeof *md)) == NULL) {
+			fail_at(L, MEDIATE_ENOMEM, it);
+			pop(L, m);
+			break;
+		}
+		if ((v = req(L, it, "id", &m2)) != NULL) {
+			bad |= copy_checked(L, v, &md->id, mi_case_check_ident, "mediator id") != 0;
+			for (j = 0; !bad && j < c->mediator_count; j++)
+				if (strcmp(c->mediators[j]->id, md->id) == 0) {
+					ydiag_report(L->d, MEDIATE_EEXISTS, v, &L->path, "mediator \"%s\" is listed twice", md->id);
+					bad = 1;
+				}
+			pop(L, m2);
+		} else
+			bad = 1;
+		if ((v = req(L, it, "name", &m2)) != NULL) {
+			bad |= copy_checked(L, v, &md->name, mi_case_check_name, "mediator name") != 0;
+			pop(L, m2);
+		} else
+			bad = 1;
+		if ((v = req(L, it, "role", &m2)) != NULL) {
+			if (get_enum(L, v, "mediator role", &role, mediate_case_mediator_role_name_i, 3) == 0)
+				md->role = (mediate_case_mediator_role)role;
+			else
+				bad = 1;
+			pop(L, m2);
+		} else
+			bad = 1;
+		if (bad) {
+			mi_free(md->id);
+			mi_free(md->name);
+			mi_free(md);
+		} else
+			c->mediators[c->mediator_count++] = md;
+		pop(L, m);
+	}
+}
+
+static void
+load_sessions(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "at", "place", "video", "attendees", "notes", NULL };
+	const ynode *it, *v, *a;
+	size_t i, j, m, m2, m3;
+
+	if (yget_seq(L->d, n, &L->path) != 0)
+		return;
+	if (n->count > MEDIATE_CASE_MAX_SESSIONS) {
+		ydiag_report(L->d, MEDIATE_ELIMIT, n, &L->path, "%zu sessions; at most %u are allowed",
+		             n->count, MEDIATE_CASE_MAX_SESSIONS);
+		return;
+	}
+	if (reserve_ptrs(&c->sessions, n->count) != 0) {
+		fail_at(L, MEDIATE_ENOMEM, n);
+		return;
+	}
+	for (it = n->first, i = 0; it != NULL && !L->nomem; it = it->next, i++) {
+		mediate_case_session *s;
+		int bad = 0;
+		m = ypath_index(&L->path, i);
+		if (yget_map(L->d, it, &L->path) != 0) {
+			pop(L, m);
+			continue;
+		}
+		ymap_check_keys(L->d, it, &L->path, keys);
+		if ((s = mi_calloc(1, sizeof *s)) == NULL) {
+			fail_at(L, MEDIATE_ENOMEM, it);
+			pop(L, m);
+			break;
+		}
+		c->sessions[c->session_count++] = s;   /* freed with the case on any path */
+		if ((v = req(L, it, "at", &m2)) != NULL) {
+			bad |= get_time(L, v, &s->at);
+			pop(L, m2);
+		}
+		if ((v = opt(L, it, "place", &m2)) != NULL) {
+			copy_checked(L, v, &s->place, mi_case_check_name, "session place");
+			pop(L, m2);
+		}
+		if ((v = opt(L, it, "video", &m2)) != NULL) {
+			yget_bool(L->d, v, &L->path, &s->video);
+			pop(L, m2);
+		}
+		if ((v = opt(L, it, "notes", &m2)) != NULL) {
+			copy_checked(L, v, &s->notes, mi_case_check_text, "session notes");
+			pop(L, m2);
+		}
+		if ((v = opt(L, it, "attendees", &m2)) != NULL) {
+			if (yget_seq(L->d, v, &L->path) == 0) {
+				if (v->count > MEDIATE_CASE_MAX_ATTENDEES)
+					ydiag_report(L->d, MEDIATE_ELIMIT, v, &L->path, "%zu attendees; at most %u are allowed",
+					             v->count, MEDIATE_CASE_MAX_ATTENDEES);
+				else if (v->count > 0 && (s->attendees = mi_calloc(v->count, sizeof(char *))) == NULL)
+					fail_at(L, MEDIATE_ENOMEM, v);
+				else
+					for (a = v->first, j = 0; a != NULL && !L->nomem; a = a->next, j++) {
+						const char *who;
+						m3 = ypath_index(&L->path, j);
+						if (get_str(L, a, &who) == 0) {
+							if (mediate_case_party_find(c, who) == NULL &&
+							    mediate_case_mediator_find(c, who) == NULL)
+								ydiag_report(L->d, MEDIATE_EVALIDATE, a, &L->path,
+								             "\"%.64s\" is neither a party nor a mediator of the case", who);
+							else if ((s->attendees[s->attendee_count] = mi_strdup(who)) == NULL)
+								fail_at(L, MEDIATE_ENOMEM, a);
+							else
+								s->attendee_count++;
+						}
+						pop(L, m3);
+					}
+			}
+			pop(L, m2);
+		}
+		(void)bad;
+		pop(L, m);
+	}
+}
+
+static void
+load_mediation(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "mode", "joint_bodies", "private_hearing", "mediators", "sessions",
+	                                    NULL };
+	const ynode *v, *it;
+	size_t m, m2, i;
+	int mode, on, rc;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((v = opt(L, n, "mode", &m)) != NULL) {
+		if (get_enum(L, v, "mediation mode", &mode, mediate_case_mode_name_i, 5) == 0 &&
+		    (rc = mediate_case_set_mode(c, (mediate_case_mode)mode)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "joint_bodies", &m)) != NULL) {
+		if (yget_seq(L->d, v, &L->path) == 0)
+			for (it = v->first, i = 0; it != NULL && !L->nomem; it = it->next, i++) {
+				m2 = ypath_index(&L->path, i);
+				if (mi_policy_unit_ref(L->policy, it, L->d, &L->path) != NULL &&
+				    (rc = mediate_case_add_joint_body(c, it->str)) != 0)
+					fail_at(L, rc, it);
+				pop(L, m2);
+			}
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "private_hearing", &m)) != NULL) {
+		if (yget_bool(L->d, v, &L->path, &on) == 0 && (rc = mediate_case_set_private_hearing(c, on)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "mediators", &m)) != NULL) {
+		load_mediators(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "sessions", &m)) != NULL) {
+		load_sessions(L, c, v);
+		pop(L, m);
+	}
+}
+
+static void
+load_outcome(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "result", "form", "transfer", "body", NULL };
+	const ynode *v;
+	size_t m;
+	int x;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((v = req(L, n, "result", &m)) != NULL) {
+		if (get_enum(L, v, "outcome", &x, mediate_case_outcome_name_i, 5) == 0)
+			c->outcome = (mediate_case_outcome)x;
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "form", &m)) != NULL) {
+		if (get_enum(L, v, "agreement form", &x, mediate_agreement_form_name_i, 2) == 0)
+			c->agreement_form = (mediate_agreement_form)x;
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "transfer", &m)) != NULL) {
+		if (get_enum(L, v, "transfer kind", &x, mediate_transfer_kind_name_i, 3) == 0)
+			c->transfer_kind = (mediate_transfer_kind)x;
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "body", &m)) != NULL) {
+		copy_checked(L, v, &c->transfer_body, mi_case_check_name, "receiving body");
+		pop(L, m);
+	}
+}
+
+static void
+load_deadlines(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "accepted_at", "extensions", "followup_due", NULL };
+	static const char *const xkeys[] = { "at", "new_due", NULL };
+	const ynode *v, *it, *w;
+	size_t m, m2, m3, i;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((v = opt(L, n, "accepted_at", &m)) != NULL) {
+		if (get_time(L, v, &c->accepted_at) == 0)
+			c->accepted = 1;
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "extensions", &m)) != NULL) {
+		if (yget_seq(L->d, v, &L->path) == 0) {
+			if (v->count > MEDIATE_CASE_MAX_EXTENSIONS)
+				ydiag_report(L->d, MEDIATE_ELIMIT, v, &L->path, "%zu extensions; at most %u are allowed",
+				             v->count, MEDIATE_CASE_MAX_EXTENSIONS);
+			else if (v->count > 0 && (c->extensions = mi_calloc(v->count, sizeof *c->extensions)) == NULL)
+				fail_at(L, MEDIATE_ENOMEM, v);
+			else
+				for (it = v->first, i = 0; it != NULL; it = it->next, i++) {
+					mi_extension x;
+					int bad = 0;
+					m2 = ypath_index(&L->path, i);
+					if (yget_map(L->d, it, &L->path) == 0) {
+						ymap_check_keys(L->d, it, &L->path, xkeys);
+						if ((w = req(L, it, "at", &m3)) != NULL) {
+							bad |= get_time(L, w, &x.at);
+							pop(L, m3);
+						} else
+							bad = 1;
+						if ((w = req(L, it, "new_due", &m3)) != NULL) {
+							bad |= get_time(L, w, &x.new_due);
+							pop(L, m3);
+						} else
+							bad = 1;
+						if (!bad)
+							c->extensions[c->extension_count++] = x;
+					}
+					pop(L, m2);
+				}
+		}
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "followup_due", &m)) != NULL) {
+		if (get_time(L, v, &c->followup_due) == 0)
+			c->has_followup_due = 1;
+		pop(L, m);
+	}
+}
+
+static void
+load_signatures(loader *L, mediate_case *c, mediate_agreement *a, const ynode *n)
+{
+	static const char *const keys[] = { "signer", "at", NULL };
+	const ynode *it, *v;
+	size_t i, j, m, m2;
+
+	if (yget_seq(L->d, n, &L->path) != 0)
+		return;
+	if (n->count > (size_t)MEDIATE_CASE_MAX_PARTIES + MEDIATE_CASE_MAX_MEDIATORS) {
+		ydiag_report(L->d, MEDIATE_ELIMIT, n, &L->path, "too many signatures (%zu)", n->count);
+		return;
+	}
+	if (n->count > 0 && (a->signatures = mi_calloc(n->count, sizeof *a->signatures)) == NULL) {
+		fail_at(L, MEDIATE_ENOMEM, n);
+		return;
+	}
+	for (it = n->first, i = 0; it != NULL && !L->nomem; it = it->next, i++) {
+		mi_signature sg = { NULL, 0 };
+		int bad = 0;
+		m = ypath_index(&L->path, i);
+		if (yget_map(L->d, it, &L->path) != 0) {
+			pop(L, m);
+			continue;
+		}
+		ymap_check_keys(L->d, it, &L->path, keys);
+		if ((v = req(L, it, "signer", &m2)) != NULL) {
+			const char *who;
+			if (get_str(L, v, &who) != 0)
+				bad = 1;
+			else if (mediate_case_party_find(c, who) == NULL && mediate_case_mediator_find(c, who) == NULL) {
+				ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path,
+				             "signer \"%.64s\" is neither a party nor a mediator of the case", who);
+				bad = 1;
+			} else {
+				for (j = 0; j < a->signature_count; j++)
+					if (strcmp(a->signatures[j].signer, who) == 0) {
+						ydiag_report(L->d, MEDIATE_EEXISTS, v, &L->path, "\"%.64s\" signed twice", who);
+						bad = 1;
+					}
+				if (!bad && (sg.signer = mi_strdup(who)) == NULL) {
+					fail_at(L, MEDIATE_ENOMEM, v);
+					bad = 1;
+				}
+			}
+			pop(L, m2);
+		} else
+			bad = 1;
+		if ((v = req(L, it, "at", &m2)) != NULL) {
+			bad |= get_time(L, v, &sg.at);
+			pop(L, m2);
+		} else
+			bad = 1;
+		if (bad)
+			mi_free(sg.signer);
+		else
+			a->signatures[a->signature_count++] = sg;
+		pop(L, m);
+	}
+}
+
+static void
+load_agreement(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "drafted_at", "facts", "issues", "responsibilities", "terms",
+	                                    "performance_manner", "performance_place", "deadline", "signatures",
+	                                    "effective_at", "confirmation", NULL };
+	static const char *const ckeys[] = { "status", "court", "applied_at", "decided_at", NULL };
+	const ynode *v, *w;
+	mediate_agreement *a;
+	size_t m, m2;
+	int f, x;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((a = mi_calloc(1, sizeof *a)) == NULL) {
+		fail_at(L, MEDIATE_ENOMEM, n);
+		return;
+	}
+	a->confirmation = MEDIATE_CONFIRMATION_NONE;
+	c->agreement = a;   /* freed with the case on any path */
+	if ((v = req(L, n, "drafted_at", &m)) != NULL) {
+		get_time(L, v, &a->drafted_at);
+		pop(L, m);
+	}
+	for (f = 1; f <= MEDIATE_AGREEMENT_FIELD_COUNT; f++) {
+		const char *name = mediate_agreement_field_name((mediate_agreement_field)f);
+		if ((v = opt(L, n, name, &m)) != NULL) {
+			copy_checked(L, v, &a->text[f], mi_case_check_text, name);
+			pop(L, m);
+		}
+	}
+	if ((v = opt(L, n, "deadline", &m)) != NULL) {
+		if (get_time(L, v, &a->deadline) == 0)
+			a->has_deadline = 1;
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "signatures", &m)) != NULL) {
+		load_signatures(L, c, a, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "effective_at", &m)) != NULL) {
+		if (get_time(L, v, &a->effective_at) == 0)
+			a->effective = 1;
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "confirmation", &m)) != NULL) {
+		if (yget_map(L->d, v, &L->path) == 0) {
+			ymap_check_keys(L->d, v, &L->path, ckeys);
+			if ((w = req(L, v, "status", &m2)) != NULL) {
+				if (get_enum(L, w, "confirmation status", &x, mediate_confirmation_status_name_i, 4) == 0)
+					a->confirmation = (mediate_confirmation_status)x;
+				pop(L, m2);
+			}
+			if ((w = opt(L, v, "court", &m2)) != NULL) {
+				copy_checked(L, w, &a->court, mi_case_check_name, "court");
+				pop(L, m2);
+			}
+			if ((w = opt(L, v, "applied_at", &m2)) != NULL) {
+				get_time(L, w, &a->applied_at);
+				pop(L, m2);
+			}
+			if ((w = opt(L, v, "decided_at", &m2)) != NULL) {
+				get_time(L, w, &a->decided_at);
+				pop(L, m2);
+			}
+		}
+		pop(L, m);
+	}
+}
+
+static void
+load_followups(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "at", "result", "actor", "notes", NULL };
+	const ynode *it, *v;
+	size_t i, m, m2;
+	int x;
+
+	if (yget_seq(L->d, n, &L->path) != 0)
+		return;
+	if (n->count > MEDIATE_CASE_MAX_FOLLOWUPS) {
+		ydiag_report(L->d, MEDIATE_ELIMIT, n, &L->path, "%zu follow-ups; at most %u are allowed", n->count,
+		             MEDIATE_CASE_MAX_FOLLOWUPS);
+		return;
+	}
+	if (reserve_ptrs(&c->followups, n->count) != 0) {
+		fail_at(L, MEDIATE_ENOMEM, n);
+		return;
+	}
+	for (it = n->first, i = 0; it != NULL && !L->nomem; it = it->next, i++) {
+		mediate_followup *f;
+		m = ypath_index(&L->path, i);
+		if (yget_map(L->d, it, &L->path) != 0) {
+			pop(L, m);
+			continue;
+		}
+		ymap_check_keys(L->d, it, &L->path, keys);
+		if ((f = mi_calloc(1, sizeof *f)) == NULL) {
+			fail_at(L, MEDIATE_ENOMEM, it);
+			pop(L, m);
+			break;
+		}
+		c->followups[c->followup_count++] = f;
+		if ((v = req(L, it, "at", &m2)) != NULL) {
+			get_time(L, v, &f->at);
+			pop(L, m2);
+		}
+		if ((v = req(L, it, "result", &m2)) != NULL) {
+			if (get_enum(L, v, "follow-up result", &x, mediate_followup_result_name_i, 3) == 0)
+				f->result = (mediate_followup_result)x;
+			pop(L, m2);
+		}
+		if ((v = req(L, it, "actor", &m2)) != NULL) {
+			copy_checked(L, v, &f->actor, mi_case_check_name, "follow-up actor");
+			pop(L, m2);
+		}
+		if ((v = opt(L, it, "notes", &m2)) != NULL) {
+			copy_checked(L, v, &f->notes, mi_case_check_text, "follow-up notes");
+			pop(L, m2);
+		}
+		pop(L, m);
+	}
+}
+
+static void
+load_timeline(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "at", "actor", "unit", "event", "from", "to", "details", NULL };
+	const ynode *it, *v;
+	size_t i, m, m2;
+	mediate_case_state cur = MEDIATE_CASE_RECEIVED;
+
+	if (yget_seq(L->d, n, &L->path) != 0)
+		return;
+	if (n->count == 0) {
+		ydiag_report(L->d, MEDIATE_EVALIDATE, n, &L->path, "the timeline must start with the received event");
+		return;
+	}
+	if (n->count > MEDIATE_CASE_MAX_EVENTS) {
+		ydiag_report(L->d, MEDIATE_ELIMIT, n, &L->path, "%zu events; at most %u are allowed", n->count,
+		             MEDIATE_CASE_MAX_EVENTS);
+		return;
+	}
+	for (it = n->first, i = 0; it != NULL && !L->nomem && !ydiag_full(L->d); it = it->next, i++) {
+		int64_t at = 0;
+		const char *actor = NULL, *unit = NULL, *details = NULL;
+		int kind = 0, from = 0, to = 0, bad = 0, rc;
+		const ynode *vunit = NULL;
+
+		m = ypath_index(&L->path, i);
+		if (yget_map(L->d, it, &L->path) != 0) {
+			pop(L, m);
+			break;
+		}
+		ymap_check_keys(L->d, it, &L->path, keys);
+		if ((v = req(L, it, "at", &m2)) != NULL) {
+			bad |= get_time(L, v, &at);
+			pop(L, m2);
+		} else
+			bad = 1;
+		if ((v = req(L, it, "actor", &m2)) != NULL) {
+			bad |= get_str(L, v, &actor);
+			pop(L, m2);
+		} else
+			bad = 1;
+		if ((vunit = req(L, it, "unit", &m2)) != NULL) {
+			if (mi_policy_unit_ref(L->policy, vunit, L->d, &L->path) == NULL)
+				bad = 1;
+			else
+				unit = vunit->str;
+			pop(L, m2);
+		} else
+			bad = 1;
+		if ((v = req(L, it, "event", &m2)) != NULL) {
+			bad |= get_enum(L, v, "event kind", &kind, mediate_case_event_kind_name_i, MEDIATE_EVENT_OVERRIDE_CLEARED);
+			pop(L, m2);
+		} else
+			bad = 1;
+		if ((v = opt(L, it, "details", &m2)) != NULL) {
+			bad |= get_str(L, v, &details);
+			pop(L, m2);
+		}
+		if (!bad && kind == MEDIATE_EVENT_TRANSITION) {
+			if ((v = req(L, it, "from", &m2)) != NULL) {
+				if (get_enum(L, v, "state", &from, mediate_case_state_name_i, MEDIATE_CASE_STATE_COUNT) != 0)
+					bad = 1;
+				else if ((mediate_case_state)from != cur) {
+					ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path,
+					             "the case is %s at this point of the timeline, not %s",
+					             mediate_case_state_name(cur), v->str);
+					bad = 1;
+				}
+				pop(L, m2);
+			} else
+				bad = 1;
+			if ((v = req(L, it, "to", &m2)) != NULL) {
+				if (get_enum(L, v, "state", &to, mediate_case_state_name_i, MEDIATE_CASE_STATE_COUNT) != 0)
+					bad = 1;
+				else if (!bad && !mediate_case_transition_allowed((mediate_case_state)from,
+				                                                  (mediate_case_state)to)) {
+					ydiag_report(L->d, MEDIATE_ESTATE, v, &L->path, "a case cannot go from %s to %s",
+					             mediate_case_state_name((mediate_case_state)from), v->str);
+					bad = 1;
+				}
+				pop(L, m2);
+			} else
+				bad = 1;
+		} else if (!bad) {
+			static const char *const fromto[] = { "from", "to", NULL };
+			size_t k;
+			for (k = 0; fromto[k] != NULL; k++)
+				if ((v = ymap_get(it, fromto[k])) != NULL) {
+					m2 = ypath_key(&L->path, fromto[k]);
+					ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path,
+					             "only transition events have \"%s\"", fromto[k]);
+					pop(L, m2);
+					bad = 1;
+				}
+			from = to = (int)cur;
+		}
+		if (!bad && i == 0 && kind != MEDIATE_EVENT_RECEIVED) {
+			ydiag_report(L->d, MEDIATE_EVALIDATE, it, &L->path, "the timeline must start with the received event");
+			bad = 1;
+		}
+		if (!bad) {
+			rc = mi_case_push_event(c, at, actor, unit, (mediate_case_event_kind)kind, (mediate_case_state)from,
+			                        (mediate_case_state)to, details);
+			if (rc != 0)
+				fail_at(L, rc, it);
+			else
+				cur = (mediate_case_state)to;
+		}
+		pop(L, m);
+		if (bad)
+			break;   /* later events would only repeat the confusion */
+	}
+}
+
+/*
+ * One case from its mapping.  Returns the case (caller's) or NULL after
+ * reporting every problem.
+ */
+/* A level code of the policy's grading section. */
+static const mediate_level *
+get_level(loader *L, const ynode *n)
+{
+	const mediate_level *l;
+	const char *s;
+	if (get_str(L, n, &s) != 0)
+		return NULL;
+	if ((l = mediate_policy_level_find(L->policy, s)) == NULL)
+		ydiag_report(L->d, MEDIATE_EVALIDATE, n, &L->path, "the policy has no grading level \"%.64s\"", s);
+	return l;
+}
+
+/* grade: {level, points, override: {level, at, actor, reason}} (grade.h). */
+static void
+load_grade(loader *L, mediate_case *c, const ynode *n)
+{
+	static const char *const keys[] = { "level", "points", "override", NULL };
+	static const char *const okeys[] = { "level", "at", "actor", "reason", NULL };
+	const ynode *v, *o;
+	const char *s;
+	size_t m, m2;
+	int64_t pts;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	if ((v = opt(L, n, "level", &m)) != NULL) {
+		c->computed_level = get_level(L, v);
+		pop(L, m);
+		if ((v = req(L, n, "points", &m)) != NULL) {
+			if (yget_int(L->d, v, &L->path, INT32_MIN, INT32_MAX, &pts) == 0)
+				c->level_points = pts;
+			pop(L, m);
+		}
+	} else if ((v = opt(L, n, "points", &m)) != NULL) {
+		ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path, "points need a level");
+		pop(L, m);
+	}
+	if ((o = opt(L, n, "override", &m)) == NULL)
+		return;
+	if (yget_map(L->d, o, &L->path) == 0) {
+		ymap_check_keys(L->d, o, &L->path, okeys);
+		if ((v = req(L, o, "level", &m2)) != NULL) {
+			c->override_level = get_level(L, v);
+			pop(L, m2);
+		}
+		if ((v = req(L, o, "at", &m2)) != NULL) {
+			get_time(L, v, &c->override_at);
+			pop(L, m2);
+		}
+		if ((v = req(L, o, "actor", &m2)) != NULL) {
+			if (get_str(L, v, &s) == 0) {
+				if (*s == '\0' || strlen(s) > MEDIATE_CASE_MAX_ID_BYTES || mi_case_check_text("actor", s) != 0)
+					ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path,
+					             "an actor is a user id of 1 to %u bytes", MEDIATE_CASE_MAX_ID_BYTES);
+				else if ((c->override_actor = mi_strdup(s)) == NULL)
+					L->nomem = 1;
+			}
+			pop(L, m2);
+		}
+		if ((v = req(L, o, "reason", &m2)) != NULL) {
+			if (get_str(L, v, &s) == 0) {
+				if (*s == '\0' || mi_case_check_text("reason", s) != 0)
+					ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path, "an override needs a reason");
+				else if ((c->override_reason = mi_strdup(s)) == NULL)
+					L->nomem = 1;
+			}
+			pop(L, m2);
+		}
+	}
+	pop(L, m);
+}
+
+static mediate_case *
+load_case(loader *L, const ynode *n)
+{
+	static const char *const keys[] = { "id", "number", "state", "received_at", "unit", "source", "source_ref",
+	                                    "category", "place", "facts", "parties", "mediation", "outcome",
+	                                    "remediations", "deadlines", "grade", "agreement", "followups",
+	                                    "timeline", NULL };
+	unsigned int errors_before = L->d->count, errors_keys;
+	mediate_case *c = NULL;
+	const ynode *v, *vstate;
+	const char *s;
+	size_t m;
+	int rc, state = 0, offset = MEDIATE_OFFSET_CST, src;
+	mediate_id id;
+	uint32_t u;
+
+	if (yget_map(L->d, n, &L->path) != 0)
+		return NULL;
+	ymap_check_keys(L->d, n, &L->path, keys);
+	errors_keys = L->d->count;
+	if ((rc = mi_case_alloc(&c, L->policy)) != 0) {
+		fail_at(L, rc, n);
+		return NULL;
+	}
+
+	/* Identity and the facts every other part depends on. */
+	if ((v = req(L, n, "id", &m)) != NULL) {
+		if (get_str(L, v, &s) == 0) {
+			if (mediate_id_parse(&id, s) != 0)
+				ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path, "\"%.64s\" is not a UUID", s);
+			else if ((rc = mediate_case_set_id(c, &id)) != 0)
+				fail_at(L, rc, v);
+		}
+		pop(L, m);
+	}
+	if ((v = req(L, n, "received_at", &m)) != NULL) {
+		yget_time(L->d, v, &L->path, &c->received_at, &offset);
+		c->offset = offset;
+		pop(L, m);
+	}
+	if ((v = req(L, n, "unit", &m)) != NULL) {
+		c->unit = mi_policy_unit_ref(L->policy, v, L->d, &L->path);
+		pop(L, m);
+	}
+	if ((vstate = req(L, n, "state", &m)) != NULL) {
+		get_enum(L, vstate, "state", &state, mediate_case_state_name_i, MEDIATE_CASE_STATE_COUNT);
+		pop(L, m);
+	}
+	if (c->unit == NULL || L->d->count > errors_keys) {
+		/* Without a unit and a time nothing else can be checked. */
+		mediate_case_free(c);
+		return NULL;
+	}
+	if ((v = opt(L, n, "number", &m)) != NULL) {
+		if (get_str(L, v, &s) == 0 && (rc = mediate_case_set_number(c, s)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "source", &m)) != NULL) {
+		const ynode *ref = ymap_get(n, "source_ref");
+		const char *rs = NULL;
+		if (get_enum(L, v, "source channel", &src, mediate_case_source_name_i, 8) == 0 &&
+		    (ref == NULL || yget_str(L->d, ref, &L->path, &rs) == 0) &&
+		    (rc = mediate_case_set_source(c, (mediate_case_source)src, rs)) != 0)
+			fail_at(L, rc, ref != NULL ? ref : v);
+		pop(L, m);
+	} else if ((v = ymap_get(n, "source_ref")) != NULL) {
+		m = ypath_key(&L->path, "source_ref");
+		ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path, "source_ref needs a source");
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "category", &m)) != NULL) {
+		if (mi_policy_category_ref(L->policy, v, L->d, &L->path) != NULL &&
+		    (rc = mediate_case_set_category(c, v->str)) != 0)
+			fail_at(L, rc, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "place", &m)) != NULL && !L->nomem) {
+		load_place(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "facts", &m)) != NULL && !L->nomem) {
+		load_facts(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "parties", &m)) != NULL && !L->nomem) {
+		load_parties(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "mediation", &m)) != NULL && !L->nomem) {
+		load_mediation(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "outcome", &m)) != NULL && !L->nomem) {
+		load_outcome(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "remediations", &m)) != NULL) {
+		if (get_u32(L, v, &u) == 0)
+			c->remediations = u;
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "deadlines", &m)) != NULL && !L->nomem) {
+		load_deadlines(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "grade", &m)) != NULL && !L->nomem) {
+		load_grade(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "agreement", &m)) != NULL && !L->nomem) {
+		load_agreement(L, c, v);
+		pop(L, m);
+	}
+	if ((v = opt(L, n, "followups", &m)) != NULL && !L->nomem) {
+		load_followups(L, c, v);
+		pop(L, m);
+	}
+	if ((v = req(L, n, "timeline", &m)) != NULL && !L->nomem) {
+		load_timeline(L, c, v);
+		pop(L, m);
+	}
+	if (L->d->count == errors_before && !L->nomem) {
+		c->state = (mediate_case_state)state;
+		if ((rc = mi_case_validate(c)) != 0)
+			fail_at(L, rc, n);
+	}
+	if (L->d->count > errors_before || L->nomem) {
+		mediate_case_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static int
+check_opts(const mediate_load_options **opts, mediate_load_options *defaults, ydiag *d, const char *name,
+           mediate_error *err)
+{
+	mediate_load_options init = MEDIATE_LOAD_OPTIONS_INIT;
+	*defaults = init;
+	if (*opts == NULL)
+		*opts = defaults;
+	ydiag_init(d, name, *opts, err);
+	if ((*opts)->version != MEDIATE_LOAD_OPTIONS_VERSION) {
+		ydiag_init(d, name, defaults, err);
+		ydiag_report_at(d, MEDIATE_EINVAL, 0, 0, NULL, "load options version %u is not supported",
+		                (*opts)->version);
+		return MEDIATE_EINVAL;
+	}
+	return 0;
+}
+
+static int
+finish(ydiag *d, loader *L, int rc)
+{
+	if (L->nomem)
+		return MEDIATE_ENOMEM;
+	if (d->count > 0)
+		return d->first_code;
+	return rc;
+}
+
+static int
+case_from_yaml(mediate_case **out, const mediate_policy *policy, const char *data, size_t len, ydiag *d)
+{
+	loader L;
+	ydoc doc;
+	mediate_case *c;
+	int rc;
+
+	if ((rc = ydoc_parse(&doc, data != NULL ? data : "", len, d)) != 0)
+		return rc;
+	memset(&L, 0, sizeof L);
+	L.d = d;
+	L.policy = policy;
+	if (doc.root == NULL || ynode_is_null(doc.root)) {
+		ydiag_report_at(d, MEDIATE_EVALIDATE, 1, 1, NULL, "the document is empty: expected a case");
+		ydoc_free(&doc);
+		return MEDIATE_EVALIDATE;
+	}
+	c = load_case(&L, doc.root);
+	ydoc_free(&doc);
+	rc = finish(d, &L, c == NULL ? MEDIATE_EINTERNAL : 0);
+	if (rc != 0) {
+		mediate_case_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+mediate_status
+mediate_case_from_yaml(mediate_case **out, const mediate_policy *policy, const char *data, size_t len,
+                       const char *name, const mediate_load_options *opts, mediate_error *err)
+{
+	mediate_load_options defaults;
+	ydiag d;
+	int rc;
+
+	if ((rc = check_opts(&opts, &defaults, &d, name, err)) == 0) {
+		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
+			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "case from YAML: NULL argument");
+			rc = MEDIATE_EINVAL;
+		} else {
+			*out = NULL;
+			rc = case_from_yaml(out, policy, data, len, &d);
+		}
+	}
+	ydiag_finish(&d);
+	return rc != 0 && d.first_code != 0 ? d.first_code : rc;
+}
+
+/* Checks format and version at the top of a list; "cases" is left to the caller. */
+static void
+check_list_header(loader *L, const ynode *root, int with_cases)
+{
+	static const char *const keys[] = { "format", "version", "cases", NULL };
+	static const char *const head_keys[] = { "format", "version", NULL };
+	const ynode *v;
+	size_t m;
+
+	ymap_check_keys(L->d, root, &L->path, with_cases ? keys : head_keys);
+	if ((v = req(L, root, "format", &m)) != NULL) {
+		const char *s;
+		if (get_str(L, v, &s) == 0 && strcmp(s, LIST_FORMAT) != 0)
+			ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path, "format \"%.64s\" is not %s", s, LIST_FORMAT);
+		pop(L, m);
+	}
+	if ((v = req(L, root, "version", &m)) != NULL) {
+		int64_t ver;
+		if (yget_int(L->d, v, &L->path, 0, INT32_MAX, &ver) == 0 && ver != LIST_VERSION)
+			ydiag_report(L->d, MEDIATE_EVALIDATE, v, &L->path,
+			             "version %lld of the format is not supported (this library reads version %d)",
+			             (long long)ver, LIST_VERSION);
+		pop(L, m);
+	}
+}
+
+/*
+ * Appends a case that cannot be in the list yet (it was just loaded):
+ * mediate_case_list_append() checks for that, which costs a pass over the
+ * list per case -- quadratic for 100,000 cases.
+ */
+static int
+list_push(mediate_case_list *list, mediate_case *c)
+{
+	if (list->count == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 64;
+		mediate_case **a = mi_reallocarray(list->items, cap, sizeof *a);
+		if (a == NULL)
+			return mi_nomem();
+		list->items = a;
+		list->cap = cap;
+	}
+	list->items[list->count++] = c;
+	return 0;
+}
+
+/* Loads item i of "cases" and appends it (while the load has no error). */
+static void
+load_item(loader *L, mediate_case_list *list, const ynode *it, size_t i)
+{
+	size_t mi = ypath_index(&L->path, i);
+	mediate_case *c = load_case(L, it);
+	int rc;
+	if (c != NULL && L->d->count == 0 && (rc = list_push(list, c)) != 0) {
+		fail_at(L, rc, it);
+		mediate_case_free(c);
+	} else if (c != NULL && L->d->count > 0) {
+		mediate_case_free(c);   /* the list is lost anyway: save memory */
+	}
+	pop(L, mi);
+}
+
+/* Adds off to the line of every node of a tree; returns the number of nodes. */
+static size_t
+shift_lines(ynode *n, unsigned long off)
+{
+	size_t count;
+	ynode *k;
+	if (n == NULL)
+		return 0;
+	n->line += off;
+	count = 1;
+	if (n->kind == YNODE_MAP) {
+		for (k = n->first; k != NULL; k = k->next) {
+			k->line += off;
+			count += 1 + shift_lines(k->value, off);
+		}
+	} else if (n->kind == YNODE_SEQ) {
+		for (k = n->first; k != NULL; k = k->next)
+			count += shift_lines(k, off);
+	}
+	return count;
+}
+
+/*
+ * Large lists are read one case at a time when they have the layout the
+ * exporter writes: a header of top-level keys, then "cases:" alone on its
+ * line, then only items that start with "- " at column 0.  Each item's
+ * lines are parsed on their own (as a list of one), so memory holds the
+ * tree of one case rather than of the whole file, and the lines of its
+ * nodes are shifted to their place in the file.  Returns 0 when the
+ * document has another layout, or when a part fails to parse before any
+ * error was reported: the caller then parses the whole document, which
+ * reports exactly as it always does.  Returns 1 when it handled the
+ * document (*rc is the result).
+ */
+static int
+list_stream(mediate_case_list **out, const mediate_policy *policy, const char *data, size_t len, ydiag *d,
+            int *rc)
+{
+	const mediate_load_options *o = d->opts;
+	mediate_load_options copts;
+	mediate_case_list *list = NULL;
+	const char *p, *end = data + len, *cases = NULL;
+	size_t i, nodes = 0, m;
+	unsigned long line = 1;
+	loader L;
+	ydoc doc;
+	ydiag cd;
+	mediate_error cerr;
+
+	if (len > o->max_document_bytes || o->max_depth < 2)
+		return 0;
+	/* Find "cases:" at the start of a line and check the layout after it. */
+	for (p = data; p < end; p = p + 1) {
+		if (end - p >= 7 && memcmp(p, "cases:\n", 7) == 0) {
+			cases = p;
+			break;
+		}
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return 0;
+	}
+	if (cases == NULL || cases + 7 >= end || cases[7] != '-' || cases[8] != ' ')
+		return 0;
+	for (p = cases + 7; p < end; p++) {
+		if (!(*p == '\n' || *p == ' ' || (*p == '-' && p + 1 < end && p[1] == ' ')))
+			return 0;
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+	}
+	for (p = data; p < cases; p++)
+		line += *p == '\n';
+	line++;   /* the first item's line */
+
+	copts = *o;
+	copts.on_error = NULL;
+	copts.max_errors = 1;
+	copts.max_depth = o->max_depth - 1;
+
+	/* The header: format and version. */
+	ydiag_init(&cd, d->file, &copts, &cerr);
+	if (ydoc_parse(&doc, data, (size_t)(cases - data), &cd) != 0) {
+		ydiag_finish(&cd);
+		return 0;
+	}
+	ydiag_finish(&cd);
+	if (doc.root == NULL || doc.root->kind != YNODE_MAP) {
+		ydoc_free(&doc);
+		return 0;
+	}
+	memset(&L, 0, sizeof L);
+	L.d = d;
+	L.policy = policy;
+	check_list_header(&L, doc.root, 0);
+	nodes = shift_lines(doc.root, 0) + 2;   /* + the "cases" key and its list */
+	ydoc_free(&doc);
+	if ((*rc = mediate_case_list_new(&list)) != 0) {
+		fail_at(&L, *rc, NULL);
+		p = end;
+	} else {
+		p = cases + 7;
+	}
+	m = ypath_key(&L.path, "cases");
+	for (i = 0; p < end && !L.nomem && !ydiag_full(d); i++) {
+		const char *q = p, *next;
+		unsigned long lines = 0;
+		/* The item runs to the next "- " at column 0. */
+		for (;;) {
+			const char *nl = memchr(q, '\n', (size_t)(end - q));
+			lines++;
+			if (nl == NULL) {
+				next = end;
+				break;
+			}
+			q = nl + 1;
+			if (q >= end || (q[0] == '-' && q + 1 < end && q[1] == ' ')) {
+				next = q;
+				break;
+			}
+		}
+		copts.max_nodes = o->max_nodes > nodes ? o->max_nodes - nodes : 0;
+		ydiag_init(&cd, d->file, &copts, &cerr);
+		if (ydoc_parse(&doc, p, (size_t)(next - p), &cd) != 0) {
+			ydiag_finish(&cd);
+			if (d->count == 0 && !L.nomem) {
+				/* Let the whole-document parse say it in its words. */
+				pop(&L, m);
+				mediate_case_list_free(list);
+				return 0;
+			}
+			ydiag_report_at(d, cerr.code, cerr.line ? cerr.line + line - 1 : 0, cerr.column, NULL, "%s",
+			                cerr.text);
+			break;
+		}
+		ydiag_finish(&cd);
+		nodes += shift_lines(doc.root, line - 1);
+		if (doc.root != NULL && doc.root->kind == YNODE_SEQ && doc.root->count == 1)
+			load_item(&L, list, doc.root->first, i);
+		else
+			ydiag_report_at(d, MEDIATE_EINTERNAL, line, 1, NULL, "case list: an item did not parse as one");
+		ydoc_free(&doc);
+		line += lines;
+		p = next;
+	}
+	pop(&L, m);
+	*rc = finish(d, &L, 0);
+	if (*rc != 0) {
+		mediate_case_list_free(list);
+		return 1;
+	}
+	*out = list;
+	return 1;
+}
+
+static int
+list_from_yaml(mediate_case_list **out, const mediate_policy *policy, const char *data, size_t len, ydiag *d)
+{
+	mediate_case_list *list = NULL;
+	const ynode *v, *it;
+	loader L;
+	ydoc doc;
+	size_t m, i;
+	int rc;
+
+	if (data != NULL && list_stream(out, policy, data, len, d, &rc))
+		return rc;
+	if ((rc = ydoc_parse(&doc, data != NULL ? data : "", len, d)) != 0)
+		return rc;
+	memset(&L, 0, sizeof L);
+	L.d = d;
+	L.policy = policy;
+	if (doc.root == NULL || ynode_is_null(doc.root)) {
+		ydiag_report_at(d, MEDIATE_EVALIDATE, 1, 1, NULL,
+		                "the document is empty: expected format, version and cases");
+		ydoc_free(&doc);
+		return MEDIATE_EVALIDATE;
+	}
+	if (yget_map(d, doc.root, &L.path) != 0) {
+		ydoc_free(&doc);
+		return d->first_code;
+	}
+	check_list_header(&L, doc.root, 1);
+	if ((v = req(&L, doc.root, "cases", &m)) != NULL) {
+		if (yget_seq(d, v, &L.path) == 0) {
+			if ((rc = mediate_case_list_new(&list)) != 0)
+				fail_at(&L, rc, v);
+			for (it = v->first, i = 0; list != NULL && it != NULL && !L.nomem && !ydiag_full(d);
+			     it = it->next, i++)
+				load_item(&L, list, it, i);
+		}
+		pop(&L, m);
+	}
+	ydoc_free(&doc);
+	rc = finish(d, &L, 0);
+	if (rc != 0) {
+		mediate_case_list_free(list);
+		return rc;
+	}
+	*out = list;
+	return 0;
+}
+
+mediate_status
+mediate_case_list_from_yaml(mediate_case_list **out, const mediate_policy *policy, const char *data, size_t len,
+                            const char *name, const mediate_load_options *opts, mediate_error *err)
+{
+	mediate_load_options defaults;
+	ydiag d;
+	int rc;
+
+	if ((rc = check_opts(&opts, &defaults, &d, name, err)) == 0) {
+		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
+			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "case list from YAML: NULL argument");
+			rc = MEDIATE_EINVAL;
+		} else {
+			*out = NULL;
+			rc = list_from_yaml(out, policy, data, len, &d);
+		}
+	}
+	ydiag_finish(&d);
+	return rc != 0 && d.first_code != 0 ? d.first_code : rc;
+}
+
+mediate_status
+mediate_case_list_load_file(mediate_case_list **out, const mediate_policy *policy, const char *path,
+                            const mediate_load_options *opts, mediate_error *err)
+{
+	mediate_load_options defaults = MEDIATE_LOAD_OPTIONS_INIT;
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (opts == NULL)
+		opts = &defaults;
+	if (out == NULL || policy == NULL || path == NULL) {
+		rc = mi_err(MEDIATE_EINVAL, "case list load: NULL argument");
+		if (err != NULL)
+			*err = *mediate_error_last();
+		return rc;
+	}
+	*out = NULL;
+	rc = mi_read_file(path, opts->version == MEDIATE_LOAD_OPTIONS_VERSION ? opts->max_document_bytes
+	                                                                    : MEDIATE_DEFAULT_MAX_DOCUMENT_BYTES,
+	                  &data, &len);
+	if (rc != 0) {
+		mediate_error rec = *mediate_error_last();
+		mi_strlcpy(rec.file, path, sizeof rec.file);
+		if (rc == MEDIATE_ELIMIT)
+			mi_err_fill(&rec, rc, path, 0, 0, NULL,
+			            "document is larger than the limit of %zu bytes (max_document_bytes)",
+			            opts->max_document_bytes);
+		mi_err_set_record(&rec);
+		if (err != NULL)
+			*err = rec;
+		if (opts->version == MEDIATE_LOAD_OPTIONS_VERSION && opts->on_error != NULL)
+			opts->on_error(&rec, opts->on_error_user);
+		return rc;
+	}
+	rc = mediate_case_list_from_yaml(out, policy, data, len, path, opts, err);
+	mi_free(data);
+	return rc;
+}
