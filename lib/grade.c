@@ -1050,23 +1050,19 @@ has_tag(const mediate_case *c, const cond *k)
 	return 0;
 }
 
-static int
+static int eval_tree(const cond *k, const facts *f);
+
+/*
+ * One condition.  Leaves are tested inline (most rules are a single test),
+ * all/any/not go through eval_tree().
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int
 eval(const cond *k, const facts *f)
 {
-	size_t i;
 	switch (k->op) {
-	case C_ALL:
-		for (i = 0; i < k->nkids; i++)
-			if (!eval(&k->kids[i], f))
-				return 0;
-		return 1;
-	case C_ANY:
-		for (i = 0; i < k->nkids; i++)
-			if (eval(&k->kids[i], f))
-				return 1;
-		return 0;
-	case C_NOT:
-		return !eval(&k->kids[0], f);
 	case C_CATEGORY:
 		return k->member[f->category];
 	case C_UNIT:
@@ -1089,8 +1085,34 @@ eval(const cond *k, const facts *f)
 		return (k->mask & f->party_flags) != 0;
 	case C_TAG:
 		return has_tag(f->c, k);
+	case C_ALL:
+	case C_ANY:
+	case C_NOT:
+		break;
 	}
-	return 0;
+	return eval_tree(k, f);
+}
+
+static int
+eval_tree(const cond *k, const facts *f)
+{
+	size_t i;
+	switch (k->op) {
+	case C_ALL:
+		for (i = 0; i < k->nkids; i++)
+			if (!eval(&k->kids[i], f))
+				return 0;
+		return 1;
+	case C_ANY:
+		for (i = 0; i < k->nkids; i++)
+			if (eval(&k->kids[i], f))
+				return 1;
+		return 0;
+	case C_NOT:
+		return !eval(&k->kids[0], f);
+	default:
+		return 0;
+	}
 }
 
 static int

@@ -660,6 +660,54 @@ test_downgrade_when_allowed(void)
 	mediate_policy_free(p);
 }
 
+static void
+test_grade_state_round_trips_through_yaml(void)
+{
+	mediate_policy *p = load(sample_rules, NULL);
+	mediate_case *c, *back = NULL;
+	char *yaml = NULL, *again = NULL, *bad;
+	size_t len = 0, len2 = 0;
+	mediate_error err;
+	const char *at;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	c = make_case(p, "YZ-ZGM-PS", "labour.wage_arrears");
+	mediate_case_set_people_involved(c, 12);
+	CU_ASSERT_EQUAL(mediate_case_regrade(c, T0 + 60, "officer-zhang", "YZ-ZGM-PS", "核实涉及12名工人"), 0);
+	CU_ASSERT_EQUAL(mediate_case_override_level(c, "major", T0 + 120, "director-li", "YZ", "涉及区重点工程"), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_case_to_yaml(&yaml, &len, c, 0), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(yaml, "grade:\n  level: difficult\n  points: 40\n  override:\n    level: major\n"));
+	if (mediate_case_from_yaml(&back, p, yaml, len, "case.yaml", NULL, &err) != 0)
+		fprintf(stderr, "\n%s:%lu:%lu: %s: %s\n", err.file, err.line, err.column, err.path, err.text);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+	CU_ASSERT_STRING_EQUAL(mediate_level_code(mediate_case_level(back)), "major");
+	CU_ASSERT_STRING_EQUAL(mediate_level_code(mediate_case_computed_level(back)), "difficult");
+	CU_ASSERT_EQUAL(mediate_case_level_points(back), 40);
+	CU_ASSERT_STRING_EQUAL(mediate_case_level_override_reason(back), "涉及区重点工程");
+	CU_ASSERT_STRING_EQUAL(mediate_case_level_override_actor(back), "director-li");
+	CU_ASSERT_EQUAL(mediate_case_level_override_at(back), T0 + 120);
+	CU_ASSERT_EQUAL_FATAL(mediate_case_to_yaml(&again, &len2, back, 0), 0);
+	CU_ASSERT_EQUAL(len, len2);
+	CU_ASSERT_STRING_EQUAL(yaml, again);
+	mediate_case_free(back);
+	back = NULL;
+	/* an unknown level is refused with its place */
+	bad = strdup(yaml);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(bad);
+	at = strstr(bad, "    level: major");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	memcpy(bad + (at - bad) + 11, "majer", 5);
+	CU_ASSERT_EQUAL(mediate_case_from_yaml(&back, p, bad, strlen(bad), "case.yaml", NULL, &err), MEDIATE_EVALIDATE);
+	CU_ASSERT_PTR_NULL(back);
+	CU_ASSERT_STRING_EQUAL(err.path, "grade.override.level");
+	CU_ASSERT_STRING_EQUAL(err.text, "the policy has no grading level \"majer\"");
+	free(bad);
+	mediate_free(yaml);
+	mediate_free(again);
+	mediate_case_free(c);
+	mediate_policy_free(p);
+}
+
 int
 suite_grade(void)
 {
@@ -675,5 +723,6 @@ suite_grade(void)
 	TEST_ADD(s, test_sample_policy_grades_realistically);
 	TEST_ADD(s, test_regrade_override_escalation);
 	TEST_ADD(s, test_downgrade_when_allowed);
+	TEST_ADD(s, test_grade_state_round_trips_through_yaml);
 	return 0;
 }
