@@ -15,5 +15,9 @@
 #include "mediate/utf8.h"
 #include "mediate/load.h"
 #include "mediate/policy.h"
+#include "mediate/calendar.h"
+#include "mediate/route.h"
+#include "mediate/case.h"
+#include "mediate/grade.h"
 
 #endif /* MEDIATE_H */

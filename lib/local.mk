@@ -11,7 +11,11 @@ mediateinclude_HEADERS = \
 	include/mediate/id.h \
 	include/mediate/utf8.h \
 	include/mediate/load.h \
-	include/mediate/policy.h
+	include/mediate/policy.h \
+	include/mediate/grade.h \
+	include/mediate/calendar.h \
+	include/mediate/route.h \
+	include/mediate/case.h
 nodist_mediateinclude_HEADERS = include/mediate/version.h
 
 # All of the library is built once as a convenience archive: libmediate.la
@@ -34,7 +38,22 @@ lib_libmediate_core_la_SOURCES = \
 	lib/ydoc.h \
 	lib/ydoc.c \
 	lib/policy_priv.h \
-	lib/policy.c
+	lib/policy.c \
+	lib/grade_priv.h \
+	lib/grade.c \
+	lib/grade_case.c \
+	lib/case_priv.h \
+	lib/case_enum.c \
+	lib/case.c \
+	lib/case_yaml.c \
+	lib/route_priv.h \
+	lib/calendar.c \
+	lib/route_policy.c \
+	lib/route_timer.c \
+	lib/route_audit.c \
+	lib/route.c \
+	lib/assign.h \
+	lib/assign.c
 
 lib_libmediate_core_la_CPPFLAGS = $(AM_CPPFLAGS) -DMEDIATE_BUILDING
 lib_libmediate_core_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(YAML_CFLAGS) $(UUID_CFLAGS) \

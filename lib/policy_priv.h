@@ -55,6 +55,13 @@ struct mediate_policy {
 	size_t *unit_sorted;
 
 	/* Sections of later modules go here. */
+	/* grade: grading (grade.c) */
+	struct mi_grading *grading;
+	/* route: calendars (calendar.c), sla and routing (route_policy.c) */
+	size_t calendar_count;
+	struct mediate_calendar *calendars;
+	struct mi_sla *sla;
+	struct mi_routing *routing;
 };
 
 /* A section loader: node is NULL when the section is absent. */

@@ -9,7 +9,21 @@
 #define MEDIATE_TEST_SUITES_H
 
 #define MEDIATE_TEST_SUITES(X) \
-	X(errors)
+	X(errors) \
+	X(grade) \
+	X(case) \
+	X(case_yaml) \
+	X(calendar) \
+	X(route) \
+	X(common) \
+	X(money) \
+	X(time) \
+	X(utf8) \
+	X(id) \
+	X(ydoc) \
+	X(policy) \
+	X(yaml_suite) \
+	X(assign)
 
 #define X(name) int suite_##name(void);
 MEDIATE_TEST_SUITES(X)
