@@ -28,7 +28,9 @@ TESTS += \
 	tests/cli/demo.sh \
 	tests/cli/case-check.sh \
 	tests/cli/case-show.sh \
-	tests/cli/case-transition.sh
+	tests/cli/case-transition.sh \
+	tests/cli/grade.sh \
+	tests/cli/route.sh
 EXTRA_DIST += tests/cli
 
 # mediate(1); man/local.mk lists the library's pages.
