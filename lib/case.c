@@ -402,6 +402,16 @@ followup_free(mediate_followup *f)
 	mi_free(f);
 }
 
+/* Keeps c->party_flags_any equal to the OR of the parties' flags. */
+static void
+recompute_party_flags(mediate_case *c)
+{
+	size_t i;
+	c->party_flags_any = 0;
+	for (i = 0; i < c->party_count; i++)
+		c->party_flags_any |= c->parties[i]->flags;
+}
+
 void
 mediate_case_free(mediate_case *c)
 {
@@ -1082,6 +1092,7 @@ mediate_case_remove_party(mediate_case *c, const char *party_id)
 	party_free(p);
 	memmove(&c->parties[i], &c->parties[i + 1], (c->party_count - i - 1) * sizeof(*c->parties));
 	c->party_count--;
+	recompute_party_flags(c);
 	return 0;
 }
 
@@ -1227,6 +1238,7 @@ mediate_case_party_set_flags(mediate_case *c, const char *party_id, unsigned int
 	if (flags & ~MEDIATE_PARTY_FLAGS_ALL)
 		return mi_err(MEDIATE_EINVAL, "unknown party flags 0x%x", flags & ~MEDIATE_PARTY_FLAGS_ALL);
 	p->flags = flags;
+	recompute_party_flags(c);
 	return 0;
 }
 

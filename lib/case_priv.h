@@ -154,6 +154,10 @@ struct mediate_case {
 	size_t event_cap;
 	mediate_case_event **events;
 
+	/* The OR of every party's flags, kept by case.c so that grading does
+	 * not follow the party pointers (grade.c). */
+	unsigned int party_flags_any;
+
 	/* Grading (grade.c): levels are borrowed from the policy. */
 	const struct mediate_level *computed_level;  /* last level the rules gave, or NULL */
 	int64_t level_points;

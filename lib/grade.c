@@ -1118,7 +1118,6 @@ eval_tree(const cond *k, const facts *f)
 static int
 gather(facts *f, const mediate_policy *p, const mediate_case *c)
 {
-	size_t i;
 	if (c->policy != p)
 		return mi_err(MEDIATE_EINVAL, "grade: case %s belongs to another policy",
 		              c->number ? c->number : c->id_text);
@@ -1132,9 +1131,7 @@ gather(facts *f, const mediate_policy *p, const mediate_case *c)
 	f->people = c->people_involved;
 	f->risks = c->risks;
 	f->calls = c->prior_police_calls;
-	f->party_flags = 0;
-	for (i = 0; i < c->party_count; i++)
-		f->party_flags |= c->parties[i]->flags;
+	f->party_flags = c->party_flags_any;
 	return 0;
 }
 
@@ -1364,21 +1361,14 @@ mediate_grade_batch(const mediate_policy *p, const mediate_case *const *cases, s
 	if ((g = p->grading) == NULL)
 		return mi_err(MEDIATE_ENOTFOUND, "grade: the policy has no grading section");
 	for (i = 0; i < n; i++) {
-		/* The cases are scattered over the heap: fetch ahead, in steps
-		 * that follow the pointers (the case, its party array, its parties). */
+		/* The cases are scattered over the heap: fetch a few ahead. */
 		if (i + 8 < n && cases[i + 8] != NULL) {
 			const char *base = (const char *)cases[i + 8];
 			size_t off;
 			for (off = 0; off < sizeof(mediate_case); off += 64)
 				__builtin_prefetch(base + off);
 		}
-		if (i + 4 < n && cases[i + 4] != NULL && cases[i + 4]->party_count > 0)
-			__builtin_prefetch(cases[i + 4]->parties);
-		if (i + 2 < n && cases[i + 2] != NULL) {
-			size_t k;
-			for (k = 0; k < cases[i + 2]->party_count && k < 4; k++)
-				__builtin_prefetch(cases[i + 2]->parties[k]);
-		}
+
 		if (cases[i] == NULL) {
 			if (failed_index != NULL)
 				*failed_index = i;

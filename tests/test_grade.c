@@ -708,6 +708,39 @@ test_grade_state_round_trips_through_yaml(void)
 	mediate_policy_free(p);
 }
 
+static void
+test_party_flags_follow_the_parties(void)
+{
+	static const char rules[] =
+		"  rules:\n"
+		"    - {id: minor, when: {party_flag: minor}, points: 40}\n"
+		"    - {id: never, when: {tag: 从未使用}, floor: major}\n";
+	mediate_policy *p = load(rules, NULL);
+	mediate_case *c, *copy = NULL;
+	int64_t pts;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	c = make_case(p, "YZ-ZGM-PS", "neighbour");
+	CU_ASSERT_EQUAL(mediate_case_add_party(c, "p1", MEDIATE_PARTY_APPLICANT, MEDIATE_PARTY_PERSON, "张桂芳"), 0);
+	CU_ASSERT_EQUAL(mediate_case_add_party(c, "p2", MEDIATE_PARTY_RESPONDENT, MEDIATE_PARTY_PERSON, "陈小宝"), 0);
+	CU_ASSERT_EQUAL(mediate_case_party_set_flags(c, "p2", MEDIATE_PARTY_MINOR | MEDIATE_PARTY_NON_LOCAL), 0);
+	level_of(p, c, &pts);
+	CU_ASSERT_EQUAL(pts, 40);
+	CU_ASSERT_EQUAL(mediate_case_clone(&copy, c), 0);
+	level_of(p, copy, &pts);
+	CU_ASSERT_EQUAL(pts, 40);
+	/* the flag cleared, then the party gone: the rule no longer fires */
+	CU_ASSERT_EQUAL(mediate_case_party_set_flags(c, "p2", MEDIATE_PARTY_NON_LOCAL), 0);
+	level_of(p, c, &pts);
+	CU_ASSERT_EQUAL(pts, 0);
+	CU_ASSERT_EQUAL(mediate_case_remove_party(copy, "p2"), 0);
+	level_of(p, copy, &pts);
+	CU_ASSERT_EQUAL(pts, 0);
+	mediate_case_free(copy);
+	mediate_case_free(c);
+	mediate_policy_free(p);
+}
+
 int
 suite_grade(void)
 {
@@ -724,5 +757,6 @@ suite_grade(void)
 	TEST_ADD(s, test_regrade_override_escalation);
 	TEST_ADD(s, test_downgrade_when_allowed);
 	TEST_ADD(s, test_grade_state_round_trips_through_yaml);
+	TEST_ADD(s, test_party_flags_follow_the_parties);
 	return 0;
 }
