@@ -215,33 +215,30 @@ each_item(const ynode *v, ydiag *d, ypath *path, item_fn fn, void *ctx)
 struct member_ctx {
 	const mediate_policy *p;
 	cond *c;
+	int category;   /* 1: taxonomy, 0: org tree */
 };
 
+/* Marks the listed category (or unit) and everything under it. */
 static int
-add_category(void *vctx, const ynode *item, ydiag *d, ypath *path)
+add_member(void *vctx, const ynode *item, ydiag *d, ypath *path)
 {
 	struct member_ctx *m = vctx;
-	const mediate_category *cat = mi_policy_category_ref(m->p, item, d, path);
 	size_t i;
-	if (cat == NULL)
-		return MEDIATE_EVALIDATE;
-	for (i = 0; i < m->p->category_count; i++)
-		if (mediate_category_is_within(&m->p->categories[i], cat))
-			m->c->member[i] = 1;
-	return 0;
-}
-
-static int
-add_unit(void *vctx, const ynode *item, ydiag *d, ypath *path)
-{
-	struct member_ctx *m = vctx;
-	const mediate_unit *u = mi_policy_unit_ref(m->p, item, d, path);
-	size_t i;
-	if (u == NULL)
-		return MEDIATE_EVALIDATE;
-	for (i = 0; i < m->p->unit_count; i++)
-		if (mediate_unit_is_within(&m->p->units[i], u))
-			m->c->member[i] = 1;
+	if (m->category) {
+		const mediate_category *cat = mi_policy_category_ref(m->p, item, d, path);
+		if (cat == NULL)
+			return MEDIATE_EVALIDATE;
+		for (i = 0; i < m->p->category_count; i++)
+			if (mediate_category_is_within(&m->p->categories[i], cat))
+				m->c->member[i] = 1;
+	} else {
+		const mediate_unit *u = mi_policy_unit_ref(m->p, item, d, path);
+		if (u == NULL)
+			return MEDIATE_EVALIDATE;
+		for (i = 0; i < m->p->unit_count; i++)
+			if (mediate_unit_is_within(&m->p->units[i], u))
+				m->c->member[i] = 1;
+	}
 	return 0;
 }
 
@@ -378,7 +375,8 @@ load_atom(const mediate_policy *p, cond *c, const ynode *key, ydiag *d, ypath *p
 			return MEDIATE_ENOMEM;
 		m.p = p;
 		m.c = c;
-		return each_item(v, d, path, is_cat ? add_category : add_unit, &m);
+		m.category = is_cat;
+		return each_item(v, d, path, add_member, &m);
 	}
 	if (strcmp(k, "source") == 0) {
 		c->op = C_SOURCE;
