@@ -102,16 +102,24 @@ validate(const mi_assign_problem *p, int64_t *maxabs_out)
 			return mi_err(MEDIATE_EINVAL, "assign: give either dense scores or candidate lists, not both");
 		if (p->n_mediators != 0 && p->n_cases > SIZE_MAX / p->n_mediators)
 			return mi_err(MEDIATE_EINVAL, "assign: dense matrix too large");
-		for (e = 0; e < p->n_cases * p->n_mediators; e++) {
+		int64_t lo = 0, hi = 0;
+		size_t total = p->n_cases * p->n_mediators;
+		/* the extremes first (a loop the compiler can vectorise), the
+		 * offending entry only when there is one */
+		for (e = 0; e < total; e++) {
 			int64_t s = p->dense_score[e];
-			if (s > MI_ASSIGN_SCORE_MAX || s < -MI_ASSIGN_SCORE_MAX)
-				return mi_err(MEDIATE_ERANGE, "assign: score %lld of case %zu, mediator %zu is beyond +-2^40",
-				              (long long)s, e / p->n_mediators, e % p->n_mediators);
-			if (s < 0)
-				s = -s;
-			if (s > maxabs)
-				maxabs = s;
+			lo = s < lo ? s : lo;
+			hi = s > hi ? s : hi;
 		}
+		if (hi > MI_ASSIGN_SCORE_MAX || lo < -MI_ASSIGN_SCORE_MAX) {
+			for (e = 0; e < total; e++) {
+				int64_t s = p->dense_score[e];
+				if (s > MI_ASSIGN_SCORE_MAX || s < -MI_ASSIGN_SCORE_MAX)
+					return mi_err(MEDIATE_ERANGE, "assign: score %lld of case %zu, mediator %zu is beyond +-2^40",
+					              (long long)s, e / p->n_mediators, e % p->n_mediators);
+			}
+		}
+		maxabs = hi > -lo ? hi : -lo;
 	} else if (p->n_cases > 0) {
 		uint32_t *last;
 		if (p->cand_off == NULL)
@@ -253,27 +261,101 @@ row_get(const mi_assign_problem *p, size_t i, size_t t, uint32_t *k, int64_t *s)
  * length covers N places, so it contains the safe prefix of assign.h --
  * and top_k for TOPK.
  */
+/*
+ * Integer keys for the selection when there are at most 2^KEY_BITS
+ * mediators: key = (s + 2^40) * 2^KEY_BITS + (2^KEY_BITS - 1 - k), so that
+ * a larger key is exactly a better candidate (higher score, then lower
+ * index); 41 + 22 bits fit in a uint64_t.
+ */
+#define KEY_BITS 22
+#define KEY_KMAX ((uint64_t)1 << KEY_BITS)
+
+static uint64_t
+key_of(int64_t s, uint32_t k)
+{
+	return ((uint64_t)(s + MI_ASSIGN_SCORE_MAX) << KEY_BITS) | (KEY_KMAX - 1 - k);
+}
+
+static int
+key_cmp(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+	return a > b ? -1 : a < b ? 1 : 0;
+}
+
+/* Moves the kk largest keys of a[0..n) to the front (any order among them). */
+static void
+select_keys(uint64_t *a, size_t n, size_t kk)
+{
+	size_t lo = 0, hi = n, budget = 64;
+	while (hi - lo > 1 && kk > lo && kk < hi) {
+		size_t mid = lo + (hi - lo) / 2, i, store;
+		uint64_t piv, t;
+		if (budget-- == 0) {   /* pathological input: sort the rest */
+			qsort(a + lo, hi - lo, sizeof *a, key_cmp);
+			return;
+		}
+		if (a[mid] > a[lo]) { t = a[mid]; a[mid] = a[lo]; a[lo] = t; }
+		if (a[hi - 1] > a[lo]) { t = a[hi - 1]; a[hi - 1] = a[lo]; a[lo] = t; }
+		if (a[hi - 1] > a[mid]) { t = a[hi - 1]; a[hi - 1] = a[mid]; a[mid] = t; }
+		t = a[mid]; a[mid] = a[hi - 1]; a[hi - 1] = t;
+		piv = a[hi - 1];
+		store = lo;
+		for (i = lo; i < hi - 1; i++) {
+			if (a[i] > piv) {
+				t = a[i]; a[i] = a[store]; a[store] = t;
+				store++;
+			}
+		}
+		t = a[store]; a[store] = a[hi - 1]; a[hi - 1] = t;
+		if (store + 1 == kk || store == kk)
+			return;
+		if (store > kk)
+			hi = store;
+		else
+			lo = store + 1;
+	}
+}
+
+/*
+ * Builds the pruned candidate lists.  For each case: drop mediators with
+ * capacity 0 (they can take nobody), then keep the best `keep` where keep
+ * is ceil(N / smallest capacity in the row) for SAFE -- any prefix of that
+ * length covers N places, so it contains the safe prefix of assign.h --
+ * and top_k for TOPK.
+ */
 static int
 prune(solver *S, const mi_assign_problem *p, const mi_assign_options *opt, int *exact)
 {
-	size_t n = p->n_cases, i, t, total = 0, maxlen = 0;
+	size_t n = p->n_cases, m = p->n_mediators, i, t, total = 0, maxlen = 0;
 	size_t *keep;
 	cand *buf = NULL;
+	uint64_t *kbuf = NULL;
 	uint64_t need = n;
-	int cut = 0;
+	int cut = 0, keyed = (uint64_t)m <= KEY_KMAX, capcheck = 1;
+	size_t dense_pos = 0;
+	int64_t dense_cmin = INT64_MAX;
 
 	*exact = 1;
 	keep = mi_malloc((n ? n : 1) * sizeof *keep);
 	if (keep == NULL)
 		return mi_nomem();
+	if (p->dense_score != NULL) {
+		/* every row lists every mediator: one count for all */
+		for (t = 0; t < m; t++) {
+			int64_t c = p->capacity[t];
+			if (c <= 0)
+				continue;
+			dense_pos++;
+			if (c < dense_cmin)
+				dense_cmin = c;
+		}
+	}
 	for (i = 0; i < n; i++) {
-		size_t len = row_len(p, i), pos = 0;
-		int64_t cmin = INT64_MAX;
-		for (t = 0; t < len; t++) {
-			uint32_t k;
-			int64_t s, c;
-			row_get(p, i, t, &k, &s);
-			c = p->capacity[k];
+		size_t len = row_len(p, i), pos = dense_pos;
+		int64_t cmin = dense_cmin;
+		for (t = 0; t < len && p->dense_score == NULL; t++) {
+			int64_t c = p->capacity[p->cand_med[p->cand_off[i] + t]];
 			if (c <= 0)
 				continue;
 			pos++;
@@ -298,50 +380,92 @@ prune(solver *S, const mi_assign_problem *p, const mi_assign_options *opt, int *
 		mi_free(keep);
 		return MEDIATE_OK;
 	}
+	if (p->dense_score != NULL && dense_pos == m)
+		capcheck = 0;   /* every mediator has room */
 	S->own_off = mi_malloc((n + 1) * sizeof *S->own_off);
 	S->own_med = mi_malloc((total ? total : 1) * sizeof *S->own_med);
 	S->own_sc = mi_malloc((total ? total : 1) * sizeof *S->own_sc);
-	buf = mi_malloc((maxlen ? maxlen : 1) * sizeof *buf);
-	if (S->own_off == NULL || S->own_med == NULL || S->own_sc == NULL || buf == NULL) {
+	if (keyed)
+		kbuf = mi_malloc((maxlen ? maxlen : 1) * sizeof *kbuf);
+	else
+		buf = mi_malloc((maxlen ? maxlen : 1) * sizeof *buf);
+	if (S->own_off == NULL || S->own_med == NULL || S->own_sc == NULL || (buf == NULL && kbuf == NULL)) {
 		mi_free(keep);
 		mi_free(buf);
+		mi_free(kbuf);
 		return mi_nomem();
 	}
 	total = 0;
 	for (i = 0; i < n; i++) {
 		size_t len = row_len(p, i), cnt = 0;
+		const int64_t *rs = p->dense_score != NULL ? p->dense_score + i * m : p->cand_score + p->cand_off[i];
+		const uint32_t *rk = p->dense_score != NULL ? NULL : p->cand_med + p->cand_off[i];
 		S->own_off[i] = total;
-		for (t = 0; t < len; t++) {
-			uint32_t k;
-			int64_t s;
-			row_get(p, i, t, &k, &s);
-			if (p->capacity[k] <= 0)
-				continue;
-			buf[cnt].s = s;
-			buf[cnt].k = k;
-			cnt++;
-		}
-		if (keep[i] < cnt) {
-			select_best(buf, cnt, keep[i]);
-			if (opt->prune == MI_ASSIGN_PRUNE_TOPK) {
-				uint64_t covered = 0;
-				for (t = 0; t < keep[i]; t++) {
-					uint64_t c = (uint64_t)p->capacity[buf[t].k];
-					covered += c < need ? c : need;
+		if (keyed) {
+			/* The best keep[i] keys through a buffer of twice that: when
+			 * it fills, it is cut down to its best keep[i] and the
+			 * smallest of those becomes a bar that a later key must pass
+			 * to matter (keys are distinct). */
+			size_t kp = keep[i], bufmax = 2 * kp < len ? 2 * kp : len, seen = 0;
+			uint64_t bar = 0;
+			for (t = 0; t < len && kp > 0; t++) {
+				uint32_t k = rk != NULL ? rk[t] : (uint32_t)t;
+				uint64_t key;
+				if (capcheck && p->capacity[k] <= 0)
+					continue;
+				seen++;
+				key = key_of(rs[t], k);
+				if (key < bar)
+					continue;
+				kbuf[cnt++] = key;
+				if (cnt == bufmax && cnt > kp) {
+					size_t q;
+					select_keys(kbuf, cnt, kp);
+					cnt = kp;
+					bar = kbuf[0];
+					for (q = 1; q < kp; q++)
+						if (kbuf[q] < bar)
+							bar = kbuf[q];
 				}
-				if (covered < need)
-					*exact = 0;
+			}
+			if (kp < cnt)
+				select_keys(kbuf, cnt, kp);
+			cnt = seen;   /* for the TOPK check below: candidates with room */
+			for (t = 0; t < keep[i]; t++) {
+				S->own_med[total + t] = (uint32_t)(KEY_KMAX - 1 - (kbuf[t] & (KEY_KMAX - 1)));
+				S->own_sc[total + t] = (int64_t)(kbuf[t] >> KEY_BITS) - MI_ASSIGN_SCORE_MAX;
+			}
+		} else {
+			for (t = 0; t < len; t++) {
+				uint32_t k = rk != NULL ? rk[t] : (uint32_t)t;
+				if (capcheck && p->capacity[k] <= 0)
+					continue;
+				buf[cnt].s = rs[t];
+				buf[cnt].k = k;
+				cnt++;
+			}
+			if (keep[i] < cnt)
+				select_best(buf, cnt, keep[i]);
+			for (t = 0; t < keep[i]; t++) {
+				S->own_med[total + t] = buf[t].k;
+				S->own_sc[total + t] = buf[t].s;
 			}
 		}
-		for (t = 0; t < keep[i]; t++) {
-			S->own_med[total] = buf[t].k;
-			S->own_sc[total] = buf[t].s;
-			total++;
+		if (keep[i] < cnt && opt->prune == MI_ASSIGN_PRUNE_TOPK) {
+			uint64_t covered = 0;
+			for (t = 0; t < keep[i]; t++) {
+				uint64_t c = (uint64_t)p->capacity[S->own_med[total + t]];
+				covered += c < need ? c : need;
+			}
+			if (covered < need)
+				*exact = 0;
 		}
+		total += keep[i];
 	}
 	S->own_off[n] = total;
 	mi_free(keep);
 	mi_free(buf);
+	mi_free(kbuf);
 	S->off = S->own_off;
 	S->med = S->own_med;
 	S->sc = S->own_sc;
@@ -415,7 +539,15 @@ hpop(solver *S)
 static inline void
 offer(solver *S, uint32_t k, int64_t x, uint32_t i, int64_t s)
 {
-	unsigned char st = S->state[k];
+	unsigned char st;
+	/* Once an open mediator with room is labeled at lim, the search ends
+	 * there or at a smaller level-0 label: closed mediators (level 1) and
+	 * larger labels are never settled, so they are not recorded. */
+	if (S->lim != INT64_MAX && (x > S->lim || S->closed[k]))
+		return;
+	st = S->state[k];
+	if (!S->closed[k] && x < S->lim && S->load[k] < S->capE[k])
+		S->lim = x;
 	if (st == ST_NEW) {
 		S->state[k] = ST_LABELED;
 		S->touched[S->ntouched++] = k;
@@ -529,7 +661,13 @@ finish(solver *S, uint32_t r, uint32_t end, uint32_t exit_case, int mu_level, in
 static inline void
 flabel(solver *S, uint32_t k, int64_t x, uint32_t i, int64_t s)
 {
-	unsigned char st = S->state[k];
+	unsigned char st;
+	/* Once a mediator with room is labeled at lim, the search ends at a
+	 * label <= lim: a larger one can never be settled, so it is not even
+	 * recorded (ties settle by index, so a label equal to lim is kept). */
+	if (x > S->lim)
+		return;
+	st = S->state[k];
 	if (st == ST_NEW) {
 		S->state[k] = ST_LABELED;
 		S->touched[S->ntouched++] = k;
@@ -678,6 +816,7 @@ search(solver *S, uint32_t r)
 	uint32_t end = MI_ASSIGN_NONE;
 
 	S->searches++;
+	S->lim = INT64_MAX;
 	relax(S, r, 0);
 	for (;;) {
 		uint32_t j;
@@ -797,9 +936,93 @@ place(solver *S, uint32_t i, uint32_t j, int64_t s)
  * (some case cannot be placed, or a bidding war drags on), it gives up,
  * and the shortest-path method solves the instance from the beginning.
  * Returns 1 when solved, 0 when it gave up, or an error.
+ *
+ * Bid caches.  Prices only rise, so a bidder's values (scaled score minus
+ * the cheapest place's price) only fall.  Each full scan of a bidder's
+ * candidates keeps its ATOPN best (value, then lower index) and thr, the
+ * best value left out.  A later bid looks at the cache alone when the
+ * cache's best is still above thr: that is then the true best, and
+ * max(cache's second, thr) bounds the true second best from above, which
+ * only makes the bid smaller (still at least epsilon, and the bidder
+ * still within epsilon of its best afterwards).  Otherwise it scans again.
+ * The "nobody" bidders value every place at 0: their best is simply the
+ * mediator with the cheapest place, kept in a heap (active/apos).
  */
 #define AUCTION_THETA 4
 #define AUCTION_BUDGET 400
+#define ATOPN 8
+
+/* The dummies' heap: active mediators by (cheapest place price, index). */
+static int
+aless(const int64_t *mp, uint32_t a, uint32_t b)
+{
+	return mp[a] < mp[b] || (mp[a] == mp[b] && a < b);
+}
+
+/* mp[h[at]] has risen: restores the heap below it. */
+static void
+adown(uint32_t *h, uint32_t *hp, size_t hn, const int64_t *mp, size_t at)
+{
+	uint32_t x = h[at];
+	for (;;) {
+		size_t c = 2 * at + 1;
+		if (c >= hn)
+			break;
+		if (c + 1 < hn && aless(mp, h[c + 1], h[c]))
+			c++;
+		if (!aless(mp, h[c], x))
+			break;
+		h[at] = h[c];
+		hp[h[at]] = (uint32_t)at;
+		at = c;
+	}
+	h[at] = x;
+	hp[x] = (uint32_t)at;
+}
+
+/*
+ * Puts candidate k (value val, scaled score sk) into a bidder's cache: a
+ * min-heap of at most ATOPN entries by (value, then the higher index
+ * first), hv the values, lk the mediators, lv the scaled scores.  When
+ * the cache is full, k is better than its root (the caller checked) and
+ * the root moves out, into thr, the best value left out.
+ */
+static void
+acache_put(int64_t *hv, uint32_t *lk, int64_t *lv, size_t *cnt, int64_t *thr,
+           uint32_t k, int64_t val, int64_t sk)
+{
+	size_t at;
+	if (*cnt < ATOPN) {
+		at = (*cnt)++;
+		while (at > 0 && (hv[(at - 1) / 2] > val ||
+		                  (hv[(at - 1) / 2] == val && lk[(at - 1) / 2] < k))) {
+			hv[at] = hv[(at - 1) / 2];
+			lk[at] = lk[(at - 1) / 2];
+			lv[at] = lv[(at - 1) / 2];
+			at = (at - 1) / 2;
+		}
+	} else {
+		at = 0;
+		if (hv[0] > *thr)
+			*thr = hv[0];
+		for (;;) {
+			size_t c = 2 * at + 1;
+			if (c >= ATOPN)
+				break;
+			if (c + 1 < ATOPN && (hv[c + 1] < hv[c] || (hv[c + 1] == hv[c] && lk[c + 1] > lk[c])))
+				c++;
+			if (hv[c] > val || (hv[c] == val && lk[c] < k))
+				break;
+			hv[at] = hv[c];
+			lk[at] = lk[c];
+			lv[at] = lv[c];
+			at = c;
+		}
+	}
+	hv[at] = val;
+	lk[at] = k;
+	lv[at] = sk;
+}
 
 static int
 auction_solve(solver *S, int64_t maxabs)
@@ -807,9 +1030,9 @@ auction_solve(solver *S, int64_t maxabs)
 	size_t n = S->n, m = S->m, nslots = S->sstart[m], i, j, t, head, tail, qn, nb;
 	size_t bids = 0, budget, bidders = 0, dummies, nactive = 0;
 	int64_t K, eps, range;
-	int64_t *price = NULL, *mp = NULL;
-	uint32_t *owner = NULL, *queue = NULL, *active = NULL;
-	int solved = 0;
+	int64_t *price = NULL, *mp = NULL, *cv = NULL, *cthr = NULL;
+	uint32_t *owner = NULL, *queue = NULL, *active = NULL, *ck = NULL, *cn = NULL, *apos = NULL;
+	int solved = 0, zcheck = S->own_off == NULL;   /* pruned rows have no capacity-0 mediator */
 
 	for (i = 0; i < n; i++) {
 		size_t len = srow_len(S, i);
@@ -838,17 +1061,34 @@ auction_solve(solver *S, int64_t maxabs)
 	mp = mi_calloc(m ? m : 1, sizeof *mp);
 	queue = mi_malloc((nb + 1) * sizeof *queue);
 	active = mi_malloc((m ? m : 1) * sizeof *active);
-	if (price == NULL || owner == NULL || mp == NULL || queue == NULL || active == NULL) {
+	ck = mi_malloc((nb ? nb : 1) * ATOPN * sizeof *ck);
+	cv = mi_malloc((nb ? nb : 1) * ATOPN * sizeof *cv);
+	cn = mi_malloc((nb ? nb : 1) * sizeof *cn);
+	cthr = mi_malloc((nb ? nb : 1) * sizeof *cthr);
+	apos = mi_malloc((m ? m : 1) * sizeof *apos);
+	if (price == NULL || owner == NULL || mp == NULL || queue == NULL || active == NULL ||
+	    ck == NULL || cv == NULL || cn == NULL || cthr == NULL || apos == NULL) {
+		mi_free(apos);
 		mi_free(price);
 		mi_free(owner);
 		mi_free(mp);
 		mi_free(queue);
 		mi_free(active);
+		mi_free(ck);
+		mi_free(cv);
+		mi_free(cn);
+		mi_free(cthr);
 		return mi_nomem();
 	}
-	for (j = 0; j < m; j++)
-		if (S->capE[j] > 0)
-			active[nactive++] = (uint32_t)j;   /* where the dummies may bid */
+	for (i = 0; i < nb; i++)
+		cn[i] = TOP_NONE;
+	/* where the dummies may bid; all prices 0, so index order is a heap */
+	for (j = 0; j < m; j++) {
+		if (S->capE[j] > 0) {
+			apos[j] = (uint32_t)nactive;
+			active[nactive++] = (uint32_t)j;
+		}
+	}
 	budget = AUCTION_BUDGET * nb + 1000;
 	qn = nb + 1;
 	eps = range / AUCTION_THETA > 1 ? range / AUCTION_THETA : 1;
@@ -868,30 +1108,106 @@ auction_solve(solver *S, int64_t maxabs)
 			int64_t w1 = 0, w2 = 0, s1 = 0, p1 = 0, p2 = INT64_MAX;
 			int have2 = 0, dummy = r >= n;
 			head = head + 1 == qn ? 0 : head + 1;
-			len = dummy ? nactive : srow_len(S, r);
-			/* best and second best value: scaled score - cheapest price */
-			for (t = 0; t < len; t++) {
-				uint32_t k;
-				int64_t sc, val;
-				if (dummy) {
-					k = active[t];
-					sc = 0;
-				} else {
-					srow_get(S, r, t, &k, &sc);
-					if (S->capE[k] == 0)
-						continue;
-				}
-				val = sc * K - mp[k];
-				if (j1 == MI_ASSIGN_NONE || val > w1 || (val == w1 && k < j1)) {
-					if (j1 != MI_ASSIGN_NONE && (!have2 || w1 > w2)) {
-						w2 = w1;
+			if (dummy) {
+				/* the cheapest mediator, exactly what a scan of every
+				 * active mediator at value -mp would find */
+				if (nactive > 0) {
+					j1 = active[0];
+					w1 = -mp[j1];
+					if (nactive > 1) {
+						size_t c = nactive > 2 && aless(mp, active[2], active[1]) ? 2 : 1;
+						w2 = -mp[active[c]];
 						have2 = 1;
 					}
-					j1 = k;
-					w1 = val;
-					s1 = sc;
-				} else if (!have2 || val > w2) {
-					w2 = val;
+				}
+			} else if (cn[r] != TOP_NONE) {
+				/* the cache (see "Bid caches" above) */
+				const uint32_t *lk = ck + (size_t)r * ATOPN;
+				const int64_t *lv = cv + (size_t)r * ATOPN;
+				for (t = 0; t < cn[r]; t++) {
+					uint32_t k = lk[t];
+					int64_t val = lv[t] - mp[k];
+					if (j1 == MI_ASSIGN_NONE || val > w1 || (val == w1 && k < j1)) {
+						if (j1 != MI_ASSIGN_NONE && (!have2 || w1 > w2)) {
+							w2 = w1;
+							have2 = 1;
+						}
+						j1 = k;
+						w1 = val;
+						s1 = lv[t] / K;
+					} else if (!have2 || val > w2) {
+						w2 = val;
+						have2 = 1;
+					}
+				}
+				if (j1 != MI_ASSIGN_NONE && (cthr[r] == INT64_MIN || w1 > cthr[r])) {
+					if (cthr[r] != INT64_MIN && (!have2 || cthr[r] > w2)) {
+						w2 = cthr[r];
+						have2 = 1;
+					}
+				} else {
+					j1 = MI_ASSIGN_NONE;
+					have2 = 0;
+					w1 = w2 = 0;
+				}
+			}
+			if (j1 == MI_ASSIGN_NONE && !dummy) {
+				/* A full scan: the ATOPN best candidates by (value
+				 * descending, index ascending) into the cache, with a
+				 * min-heap on the way; thr is the best value left out.
+				 * The best and second best are the cache's first two. */
+				uint32_t *lk = ck + (size_t)r * ATOPN;
+				int64_t *lv = cv + (size_t)r * ATOPN, hv[ATOPN], thr = INT64_MIN;
+				const uint32_t *rk = S->dense != NULL ? NULL : S->med + S->off[r];
+				const int64_t *rs = S->dense != NULL ? S->dense + (size_t)r * m : S->sc + S->off[r];
+				size_t cnt = 0;
+				len = srow_len(S, r);
+				if (rk != NULL && !zcheck) {
+					/* the usual case (pruned rows): the bare loop */
+					for (t = 0; t < len; t++) {
+						uint32_t k = rk[t];
+						int64_t val = rs[t] * K - mp[k];
+						if (cnt == ATOPN && (val < hv[0] || (val == hv[0] && k > lk[0]))) {
+							if (val > thr)
+								thr = val;
+							continue;
+						}
+						acache_put(hv, lk, lv, &cnt, &thr, k, val, rs[t] * K);
+					}
+				} else {
+					for (t = 0; t < len; t++) {
+						uint32_t k = rk != NULL ? rk[t] : (uint32_t)t;
+						int64_t val = rs[t] * K - mp[k];
+						if (zcheck && S->capE[k] == 0)
+							continue;
+						if (cnt == ATOPN && (val < hv[0] || (val == hv[0] && k > lk[0]))) {
+							if (val > thr)
+								thr = val;
+							continue;
+						}
+						acache_put(hv, lk, lv, &cnt, &thr, k, val, rs[t] * K);
+					}
+				}
+				cn[r] = (uint32_t)cnt;
+				cthr[r] = thr;
+				for (t = 0; t < cnt; t++) {
+					uint32_t k = lk[t];
+					int64_t val = hv[t];
+					if (j1 == MI_ASSIGN_NONE || val > w1 || (val == w1 && k < j1)) {
+						if (j1 != MI_ASSIGN_NONE && (!have2 || w1 > w2)) {
+							w2 = w1;
+							have2 = 1;
+						}
+						j1 = k;
+						w1 = val;
+						s1 = lv[t] / K;
+					} else if (!have2 || val > w2) {
+						w2 = val;
+						have2 = 1;
+					}
+				}
+				if (thr != INT64_MIN && (!have2 || thr > w2)) {
+					w2 = thr;
 					have2 = 1;
 				}
 			}
@@ -936,7 +1252,10 @@ auction_solve(solver *S, int64_t maxabs)
 			for (t = a; t < b; t++)
 				if (price[t] < p1)
 					p1 = price[t];
-			mp[j1] = p1;
+			if (p1 != mp[j1]) {
+				mp[j1] = p1;   /* only ever rises */
+				adown(active, apos, nactive, mp, apos[j1]);
+			}
 		}
 		if (eps == 1)
 			break;
@@ -957,6 +1276,11 @@ give_up:
 	mi_free(mp);
 	mi_free(queue);
 	mi_free(active);
+	mi_free(ck);
+	mi_free(cv);
+	mi_free(cn);
+	mi_free(cthr);
+	mi_free(apos);
 	return solved;
 }
 

@@ -277,6 +277,142 @@ test_correlated_large(void)
 	mi_assign_result_free(rx);
 }
 
+/*
+ * Medium instances, beyond brute force but with more mediators than the
+ * solver's short candidate lists (auction bid caches, search top lists) and
+ * longer rows than the pruning buffer: every method and pruning mode, in
+ * dense and sparse form, must reach the (count, total) of the plain
+ * searches on every candidate.  Small score ranges make ties; some
+ * mediators have no capacity; some rounds cannot place everybody.
+ */
+static int
+medium_feasible(size_t n, size_t m, const int64_t *cap, const int64_t *dense, const mi_assign_result *r)
+{
+	int64_t used[120] = { 0 }, total = 0;
+	size_t i, count = 0;
+	for (i = 0; i < n; i++) {
+		uint32_t k = r->mediator[i];
+		if (k == MI_ASSIGN_NONE)
+			continue;
+		if (k >= m || ++used[k] > cap[k])
+			return 0;
+		total += dense[i * m + k];
+		count++;
+	}
+	return count == r->n_assigned && total == r->total_score;
+}
+
+static void
+test_medium_methods_agree(void)
+{
+	enum { MAXN = 90, MAXM = 120 };
+	static int64_t dense[MAXN * MAXM], ssc[MAXN * MAXM];
+	static uint32_t smed[MAXN * MAXM];
+	static size_t soff[MAXN + 1];
+	int64_t cap[MAXM], q[MAXM];
+	int round;
+	for (round = 0; round < 60; round++) {
+		size_t n = 10 + (size_t)rnd(MAXN - 9), m = 9 + (size_t)rnd(MAXM - 8), i, j, e = 0;
+		int64_t range = round % 3 == 0 ? 4 : round % 3 == 1 ? 300 : 100000;
+		int64_t lo = round % 4 == 3 ? -50000 : 0, capsum = 0;
+		mi_assign_problem p;
+		mi_assign_result *ref = NULL;
+		int form, pr, me;
+		for (j = 0; j < m; j++) {
+			cap[j] = rnd(8) == 0 ? 0 : 1 + (int64_t)rnd(round % 5 == 0 ? 2 : 6);
+			q[j] = round % 2 ? (int64_t)rnd(10) * range : 0;   /* odd rounds: correlated */
+			capsum += cap[j];
+		}
+		for (i = 0; i < n; i++) {
+			soff[i] = e;
+			for (j = 0; j < m; j++) {
+				dense[i * m + j] = lo + q[j] + (int64_t)rnd((uint64_t)range);
+				if (rnd(3) != 0) {   /* the sparse form: about two thirds */
+					smed[e] = (uint32_t)j;
+					ssc[e] = dense[i * m + j];
+					e++;
+				}
+			}
+		}
+		soff[n] = e;
+		for (form = 0; form < 2; form++) {
+			memset(&p, 0, sizeof p);
+			p.n_cases = n;
+			p.n_mediators = m;
+			p.capacity = cap;
+			if (form == 0) {
+				p.dense_score = dense;
+			} else {
+				p.cand_off = soff;
+				p.cand_med = smed;
+				p.cand_score = ssc;
+			}
+			{
+				mi_assign_options o = { MI_ASSIGN_PRUNE_NONE, 0, MI_ASSIGN_METHOD_SEARCH };
+				CU_ASSERT_EQUAL_FATAL(mi_assign_solve(&ref, &p, &o), MEDIATE_OK);
+			}
+			if (form == 0) {
+				CU_ASSERT(medium_feasible(n, m, cap, dense, ref));
+				if (capsum >= (int64_t)n)
+					CU_ASSERT_EQUAL(ref->n_assigned, n);   /* dense: everybody fits */
+			}
+			for (pr = 0; pr < 3; pr++) {
+				for (me = 0; me < 3; me++) {
+					mi_assign_options o = { pr, pr == MI_ASSIGN_PRUNE_TOPK ? m : 0, me };
+					mi_assign_result *r = NULL;
+					CU_ASSERT_EQUAL_FATAL(mi_assign_solve(&r, &p, &o), MEDIATE_OK);
+					CU_ASSERT_EQUAL(r->n_assigned, ref->n_assigned);
+					CU_ASSERT_EQUAL(r->total_score, ref->total_score);
+					CU_ASSERT_EQUAL(r->exact, 1);
+					if (form == 0)
+						CU_ASSERT(medium_feasible(n, m, cap, dense, r));
+					mi_assign_result_free(r);
+				}
+			}
+			mi_assign_result_free(ref);
+			ref = NULL;
+		}
+	}
+}
+
+/*
+ * Pruning keeps the right candidates at the extremes of the score range
+ * (the selection packs score and mediator index into one integer key).
+ */
+static void
+test_pruning_extreme_scores(void)
+{
+	enum { N = 3, M = 12 };
+	int64_t dense[N * M], cap[M];
+	mi_assign_problem p;
+	mi_assign_options none = { MI_ASSIGN_PRUNE_NONE, 0, MI_ASSIGN_METHOD_SEARCH };
+	mi_assign_options safe = { MI_ASSIGN_PRUNE_SAFE, 0, MI_ASSIGN_METHOD_AUTO };
+	mi_assign_result *a = NULL, *b = NULL;
+	size_t i, j;
+	for (j = 0; j < M; j++)
+		cap[j] = 1;
+	for (i = 0; i < N; i++)
+		for (j = 0; j < M; j++)
+			dense[i * M + j] = (j + i) % 3 == 0 ? -MI_ASSIGN_SCORE_MAX
+			                 : (j + i) % 3 == 1 ? MI_ASSIGN_SCORE_MAX - (int64_t)j : MI_ASSIGN_SCORE_MAX;
+	memset(&p, 0, sizeof p);
+	p.n_cases = N;
+	p.n_mediators = M;
+	p.capacity = cap;
+	p.dense_score = dense;
+	CU_ASSERT_EQUAL_FATAL(mi_assign_solve(&a, &p, &none), MEDIATE_OK);
+	CU_ASSERT_EQUAL_FATAL(mi_assign_solve(&b, &p, &safe), MEDIATE_OK);
+	CU_ASSERT_EQUAL(a->n_assigned, N);
+	CU_ASSERT_EQUAL(a->total_score, 3 * MI_ASSIGN_SCORE_MAX);
+	CU_ASSERT_EQUAL(b->n_assigned, N);
+	CU_ASSERT_EQUAL(b->total_score, a->total_score);
+	CU_ASSERT_EQUAL(b->n_candidates_used, N * N);   /* ceil(3 / 1) each */
+	for (i = 0; i < N; i++)
+		CU_ASSERT_EQUAL(dense[i * M + b->mediator[i]], MI_ASSIGN_SCORE_MAX);
+	mi_assign_result_free(a);
+	mi_assign_result_free(b);
+}
+
 /* The same instance given densely must give the same optimum. */
 static void
 test_dense_matches_sparse(void)
@@ -823,6 +959,8 @@ suite_assign(void)
 	TEST_ADD(s, test_dense_matches_sparse);
 	TEST_ADD(s, test_correlated_methods);
 	TEST_ADD(s, test_correlated_large);
+	TEST_ADD(s, test_medium_methods_agree);
+	TEST_ADD(s, test_pruning_extreme_scores);
 	TEST_ADD(s, test_capacity_exactly_full);
 	TEST_ADD(s, test_nobody_eligible);
 	TEST_ADD(s, test_count_before_score);
