@@ -418,6 +418,12 @@ mediate_unit_parent(const mediate_unit *u)
 	return u != NULL ? u->parent : NULL;
 }
 
+const char *
+mediate_unit_address(const mediate_unit *u)
+{
+	return u != NULL ? u->address : NULL;
+}
+
 size_t
 mediate_unit_index(const mediate_unit *u)
 {

@@ -257,6 +257,7 @@ MEDIATE_MAN3 = \
 	man/man3/mediate_time_to_civil.3 \
 	man/man3/mediate_transfer_kind_name.3 \
 	man/man3/mediate_transfer_kind_parse.3 \
+	man/man3/mediate_unit_address.3 \
 	man/man3/mediate_unit_code.3 \
 	man/man3/mediate_unit_depth.3 \
 	man/man3/mediate_unit_get_kind.3 \

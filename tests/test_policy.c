@@ -367,6 +367,9 @@ test_good_policy(void)
 	CU_ASSERT_EQUAL(mediate_unit_get_kind(mediate_policy_unit_find(p, "YZ-ZGM")), MEDIATE_UNIT_TOWN);
 	CU_ASSERT_EQUAL(mediate_unit_get_kind(mediate_policy_unit_find(p, "YZ-ZGM-JJC")), MEDIATE_UNIT_COMMUNITY);
 	CU_ASSERT_PTR_EQUAL(mediate_unit_parent(studio), ps);
+	CU_ASSERT_STRING_EQUAL(mediate_unit_address(mediate_policy_unit_find(p, "YZ-TJ")), "浙江省宁波市鄞州区天童南路588号");
+	CU_ASSERT_PTR_NULL(mediate_unit_address(studio));
+	CU_ASSERT_PTR_NULL(mediate_unit_address(NULL));
 	CU_ASSERT_PTR_NULL(mediate_unit_parent(yz));
 	CU_ASSERT_PTR_NULL(mediate_unit_parent(hc));
 	CU_ASSERT_EQUAL(mediate_unit_depth(yz), 0);

@@ -68,6 +68,8 @@ MEDIATE_EXTERN const char *mediate_unit_code(const mediate_unit *unit);
 MEDIATE_EXTERN const char *mediate_unit_name(const mediate_unit *unit, const char *lang);
 MEDIATE_EXTERN mediate_unit_kind mediate_unit_get_kind(const mediate_unit *unit);
 MEDIATE_EXTERN const mediate_unit *mediate_unit_parent(const mediate_unit *unit);
+/* The unit's address (org[].address), or NULL when the policy gives none. */
+MEDIATE_EXTERN const char *mediate_unit_address(const mediate_unit *unit);
 MEDIATE_EXTERN size_t mediate_unit_index(const mediate_unit *unit);
 MEDIATE_EXTERN size_t mediate_unit_depth(const mediate_unit *unit);
 MEDIATE_EXTERN int mediate_unit_is_within(const mediate_unit *unit, const mediate_unit *ancestor);

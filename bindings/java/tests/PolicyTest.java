@@ -63,6 +63,8 @@ public class PolicyTest {
       Check.equal(5, MediateNative.mediate_unit_index(u));
       Check.equal(3, MediateNative.mediate_unit_depth(u));
       SWIGTYPE_p_mediate_unit station = MediateNative.mediate_unit_parent(u);
+      Check.equal("宁波市鄞州区天童南路1088号", MediateNative.mediate_unit_address(station));
+      Check.isNull(MediateNative.mediate_unit_address(u));
       Check.equal(mediate_unit_kind.MEDIATE_UNIT_POLICE_STATION, MediateNative.mediate_unit_get_kind(station));
       SWIGTYPE_p_mediate_unit county = MediateNative.mediate_policy_unit_at(p, 0);
       Check.equal(1, MediateNative.mediate_unit_is_within(u, county));

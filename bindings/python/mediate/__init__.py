@@ -417,6 +417,11 @@ class Unit(_Node):
     _within = staticmethod(_c.mediate_unit_is_within)
 
     @property
+    def address(self):
+        """The address the policy gives, or None."""
+        return _c.mediate_unit_address(self._p())
+
+    @property
     def kind(self):
         """The kind as a name: "county", "police_station", "community"..."""
         return _c.mediate_unit_kind_name(self.kind_value)

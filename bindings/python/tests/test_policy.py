@@ -64,6 +64,8 @@ class LowLevelTest(unittest.TestCase):
         self.assertEqual(capi.mediate_unit_index(u), 5)
         self.assertEqual(capi.mediate_unit_depth(u), 3)
         station = capi.mediate_unit_parent(u)
+        self.assertEqual(capi.mediate_unit_address(station), "宁波市鄞州区天童南路1088号")
+        self.assertIsNone(capi.mediate_unit_address(u))
         self.assertEqual(capi.mediate_unit_get_kind(station), capi.MEDIATE_UNIT_POLICE_STATION)
         county = capi.mediate_policy_unit_at(self.p, 0)
         self.assertEqual(capi.mediate_unit_code(county), "YZ")

@@ -32,6 +32,9 @@ public final class Unit {
     return UnitKind.of(MediateNative.mediate_unit_get_kind(p()).swigValue());
   }
 
+  /** The address the policy gives, or null. */
+  public String address() { return MediateNative.mediate_unit_address(p()); }
+
   /** The parent, or null for a root. */
   public Unit parent() {
     SWIGTYPE_p_mediate_unit u = MediateNative.mediate_unit_parent(p());
