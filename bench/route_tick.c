@@ -5,7 +5,7 @@
  * 1,000,000 open orders get a random deadline in the next 30 days; the
  * clock then ticks every 5 minutes across the period and each tick takes
  * every deadline that fell due, earliest first (ties in order of
- * insertion).  Ours is the 4-ary timer heap the engine uses (mi_timerq);
+ * insertion).  Ours is the calendar timer queue the engine uses (mi_timerq);
  * the peer is SQLite in memory with an index on (due, seq): per tick
  * `SELECT id FROM due_q WHERE due <= ? ORDER BY due, seq` then `DELETE ...
  * WHERE due <= ?`.  Both streams of ids are folded into a hash, so check=ok

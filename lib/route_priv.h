@@ -102,20 +102,35 @@ const mi_route_rule *mi_routing_match(const mediate_policy *p, const mediate_cat
 int mi_duration_parse(const char *s, int64_t day_secs, int64_t *out);
 
 /* ---- timer queue (route_timer.c) ----
- * A 4-ary min-heap of (due, seq) -> id with the position of every id kept,
- * so insert, cancel and update are O(log n) and ties pop in seq order. */
+ * A calendar queue of (due, seq) -> id: a small 4-ary heap for the current
+ * time slot, a wheel of buckets for the next MI_TIMERQ_SLOTS slots and a heap
+ * for the far future (see route_timer.c).  Every id knows where it is, so
+ * insert, cancel and update are O(1) or O(log n); ties pop in seq order. */
+#define MI_TIMERQ_SHIFT 8                       /* a slot is 2^8 = 256 seconds */
+#define MI_TIMERQ_SLOTS 16384                   /* the wheel: 16384 slots, 48.5 days */
+
 typedef struct mi_timer {
 	int64_t due;
 	uint32_t seq;       /* renumbered before it would wrap */
 	uint32_t id;
 } mi_timer;
 
+struct mi_tchunk;
+
 typedef struct mi_timerq {
-	mi_timer *heap;     /* inside block, aligned so sibling groups share a cache line */
+	mi_timer *heap;     /* current slot: heap[0..len); far heap: heap[cap-1-i], i < nfar */
 	void *block;
 	size_t len, cap;
-	uint32_t *pos;      /* pos[id] = heap index + 1, or 0 when id is not queued */
+	size_t nfar, nwheel, count;   /* count = len + nwheel + nfar */
+	uint32_t *pos;      /* pos[id]: index in its heap, or chunk * 16 + index in a bucket */
+	unsigned char *where;   /* where[id]: 0 not queued, 1 current, 2 wheel, 3 far */
 	size_t npos;
+	struct mi_tchunk *chunks;     /* bucket storage: chunks of 15 timers, by index */
+	size_t nchunks;
+	uint32_t free_chunk;
+	uint32_t *head;     /* head[slot % SLOTS]: the bucket's partial chunk, or UINT32_MAX */
+	uint64_t *bits;     /* non-empty buckets */
+	uint64_t cur_slot;  /* the current heap holds slots <= cur_slot; the wheel the next SLOTS-1 */
 	uint64_t next_seq;
 } mi_timerq;
 
@@ -126,14 +141,18 @@ int mi_timerq_reserve(mi_timerq *q, size_t n);
 /* Inserts id or moves it to a new due time; gets a fresh sequence number. */
 int mi_timerq_set(mi_timerq *q, uint32_t id, int64_t due);
 void mi_timerq_cancel(mi_timerq *q, uint32_t id);
-/* The earliest timer, or NULL. */
+/* Fills the current heap from the next non-empty slot (cannot fail). */
+void mi_timerq_load(mi_timerq *q);
+/* The earliest timer, or NULL (valid until the queue next changes). */
 static inline const mi_timer *
-mi_timerq_peek(const mi_timerq *q)
+mi_timerq_peek(mi_timerq *q)
 {
+	if (q->len == 0 && q->count > 0)
+		mi_timerq_load(q);
 	return q->len > 0 ? &q->heap[0] : NULL;
 }
 void mi_timerq_pop(mi_timerq *q);
-/* Checks the heap property and the positions (tests): 0 when sound. */
+/* Checks every invariant of the queue (tests): 0 when sound. */
 int mi_timerq_check(const mi_timerq *q);
 
 /* ---- audit chain (route_audit.c) ---- */

@@ -1159,6 +1159,225 @@ test_timer_queue(void)
 	}
 }
 
+/* The model's earliest live timer, or -1. */
+static int
+model_min(const int64_t *due, const uint64_t *seq, const int *live, int n)
+{
+	int best = -1, i;
+	for (i = 0; i < n; i++)
+		if (live[i] && (best < 0 || due[i] < due[best] || (due[i] == due[best] && seq[i] < seq[best])))
+			best = i;
+	return best;
+}
+
+static uint64_t
+xrand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+/* Due times that land in every part of the calendar queue: the current slot,
+ * the wheel, beyond the wheel, the past, slot edges, bursts and the extremes. */
+static int64_t
+spread_due(uint64_t *rng, int64_t now, const mi_timerq *q)
+{
+	const int64_t slot = (int64_t)1 << MI_TIMERQ_SHIFT;
+	const int64_t wheel = slot * MI_TIMERQ_SLOTS;
+	uint64_t r = xrand(rng);
+	switch (r % 10) {
+	case 0:
+		return now + 3600;                                     /* a burst of equal times */
+	case 1:
+		return now - (int64_t)(xrand(rng) % (uint64_t)(3 * wheel));   /* the past, up to 145 days */
+	case 2:
+		return now + wheel - 2 * slot + (int64_t)(xrand(rng) % (uint64_t)(4 * slot));   /* the wheel's end */
+	case 3:
+		return now + (int64_t)(xrand(rng) % (uint64_t)(20 * wheel));  /* up to 2.7 years */
+	case 4: {
+		static const int64_t edge[] = { INT64_MIN, INT64_MIN + 1, -1, 0, 1, INT64_MAX - 1, INT64_MAX };
+		return edge[(r >> 8) % 7];
+	}
+	case 6: {
+		/* Either side of the wheel's end and of the current slot's end, as the queue stands. */
+		static const uint64_t off[] = { MI_TIMERQ_SLOTS, MI_TIMERQ_SLOTS - 1, MI_TIMERQ_SLOTS + 1, 0, 1 };
+		uint64_t sl = q->cur_slot + off[(r >> 8) % 5];
+		uint64_t u = (sl << MI_TIMERQ_SHIFT) + ((r >> 16) % 2 ? (uint64_t)slot - 1 : 0);
+		return (int64_t)(u ^ UINT64_C(0x8000000000000000));
+	}
+	case 5:
+		return (now / slot + (int64_t)((r >> 8) % 5)) * slot - 1 + (int64_t)((r >> 16) % 3);   /* slot edges */
+	case 7:
+		return now + (int64_t)(xrand(rng) % 4) * 86400;   /* more ties, in the wheel */
+	default:
+		return now + (int64_t)(xrand(rng) % (uint64_t)(30 * 86400));  /* 30 days ahead */
+	}
+}
+
+/* Random sets, moves, cancels, pops and ticks against the model, with due
+ * times in every part of the queue; also across a renumbering. */
+static void
+test_timer_queue_spread(void)
+{
+	enum { N = 400 };
+	mi_timerq q;
+	int64_t due[N];
+	uint64_t seq[N], next, rng = 0x9E3779B97F4A7C15ULL;
+	int live[N];
+	int round, op;
+
+	for (round = 0; round < 3; round++) {
+		int64_t now = INT64_C(1772323200);   /* 2026-03-01T08:00:00+08:00 */
+		memset(live, 0, sizeof live);
+		mi_timerq_init(&q);
+		if (round == 1)
+			q.next_seq = (uint64_t)UINT32_MAX - 700;   /* renumbered mid-way, with timers everywhere */
+		next = 1;
+		for (op = 0; op < 30000; op++) {
+			uint32_t id = (uint32_t)(xrand(&rng) % N);
+			unsigned kind = (unsigned)(xrand(&rng) % 10);
+			if (kind < 5) {
+				due[id] = spread_due(&rng, now, &q);
+				seq[id] = next++;
+				live[id] = 1;
+				CU_ASSERT_EQUAL_FATAL(mi_timerq_set(&q, id, due[id]), 0);
+			} else if (kind < 7) {
+				mi_timerq_cancel(&q, id);
+				live[id] = 0;
+			} else if (kind < 9) {
+				const mi_timer *t = mi_timerq_peek(&q);
+				int best = model_min(due, seq, live, N);
+				if (best < 0) {
+					CU_ASSERT_PTR_NULL(t);
+				} else {
+					CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+					CU_ASSERT_EQUAL_FATAL(t->id, (uint32_t)best);
+					CU_ASSERT_EQUAL(t->due, due[best]);
+					mi_timerq_pop(&q);
+					live[best] = 0;
+				}
+			} else {
+				/* A tick: everything due by now, in order; the clock moves on. */
+				const mi_timer *t;
+				int best;
+				now += (int64_t)(xrand(&rng) % (round == 2 ? 40u * 86400u : 86400u));
+				while ((best = model_min(due, seq, live, N)) >= 0 && due[best] <= now) {
+					t = mi_timerq_peek(&q);
+					CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+					CU_ASSERT_EQUAL_FATAL(t->id, (uint32_t)best);
+					mi_timerq_pop(&q);
+					live[best] = 0;
+				}
+				t = mi_timerq_peek(&q);
+				if (best < 0) {
+					CU_ASSERT_PTR_NULL(t);
+				} else {
+					CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+					CU_ASSERT(t->due > now);
+					CU_ASSERT_EQUAL(t->id, (uint32_t)best);
+				}
+			}
+			if (op % 211 == 0)
+				CU_ASSERT_EQUAL_FATAL(mi_timerq_check(&q), 0);
+			if (round == 1 && op % 1000 == 999)
+				q.next_seq = (uint64_t)UINT32_MAX - 3;   /* renumber again soon */
+		}
+		CU_ASSERT_EQUAL(mi_timerq_check(&q), 0);
+		if (round == 1) {
+			CU_ASSERT(q.next_seq < (uint64_t)UINT32_MAX);   /* it was renumbered */
+		}
+		/* Draining gives the model's order. */
+		for (;;) {
+			const mi_timer *t = mi_timerq_peek(&q);
+			int best = model_min(due, seq, live, N);
+			if (best < 0) {
+				CU_ASSERT_PTR_NULL(t);
+				break;
+			}
+			CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+			CU_ASSERT_EQUAL_FATAL(t->id, (uint32_t)best);
+			mi_timerq_pop(&q);
+			live[best] = 0;
+		}
+		CU_ASSERT_EQUAL(q.count, 0);
+		CU_ASSERT_EQUAL(mi_timerq_check(&q), 0);
+		mi_timerq_free(&q);
+	}
+}
+
+/* Bulk loads in the orders that stress the window: ascending, descending,
+ * one due time for all (ties by set order), half in the far future, then a
+ * move of every timer; each drains in (due, seq) order. */
+static void
+test_timer_queue_bulk(void)
+{
+	enum { N = 20000 };
+	const int64_t t0 = INT64_C(1772323200);
+	int64_t *due = malloc(N * sizeof *due);
+	uint32_t *order = malloc(N * sizeof *order);
+	int pattern;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(due);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(order);
+	for (pattern = 0; pattern < 5; pattern++) {
+		mi_timerq q;
+		uint32_t i, got = 0;
+		int64_t last_due = INT64_MIN;
+		uint32_t last_rank = 0;
+		uint32_t *rank = malloc(N * sizeof *rank);   /* order of the last set */
+		CU_ASSERT_PTR_NOT_NULL_FATAL(rank);
+		mi_timerq_init(&q);
+		for (i = 0; i < N; i++) {
+			uint32_t id = pattern == 1 ? N - 1 - i : i;
+			switch (pattern) {
+			case 0: due[id] = t0 + (int64_t)i * 97; break;                 /* ascending, 22 days */
+			case 1: due[id] = t0 + (int64_t)(N - 1 - i) * 389; break;      /* descending, 90 days */
+			case 2: due[id] = t0; break;                                    /* all at once */
+			default: due[id] = t0 + (int64_t)((i * 7919u) % N) * (i % 2 ? 13 : 7001); break;
+			}
+			rank[id] = i;
+			if (i == N / 2)
+				q.next_seq = (uint64_t)UINT32_MAX + 1;   /* renumbered now, half loaded */
+			CU_ASSERT_EQUAL_FATAL(mi_timerq_set(&q, id, due[id]), 0);
+		}
+		if (pattern == 4) {
+			/* Move every timer: far ones near, near ones far, ties by the new order. */
+			for (i = 0; i < N; i++) {
+				uint32_t id = (i * 7u) % N;
+				due[id] = due[id] > t0 + 86400 * 60 ? t0 + (int64_t)(i % 50) : t0 + 86400 * 200 - (int64_t)(i % 50);
+				rank[id] = N + i;
+				CU_ASSERT_EQUAL_FATAL(mi_timerq_set(&q, id, due[id]), 0);
+			}
+		}
+		CU_ASSERT_EQUAL(mi_timerq_check(&q), 0);
+		for (;;) {
+			const mi_timer *t = mi_timerq_peek(&q);
+			if (t == NULL)
+				break;
+			CU_ASSERT_EQUAL_FATAL(t->due, due[t->id]);
+			CU_ASSERT_FATAL(t->due > last_due || (t->due == last_due && rank[t->id] > last_rank));
+			last_due = t->due;
+			last_rank = rank[t->id];
+			order[got++] = t->id;
+			mi_timerq_pop(&q);
+			if (got % 4999 == 0)
+				CU_ASSERT_EQUAL(mi_timerq_check(&q), 0);
+		}
+		CU_ASSERT_EQUAL(got, (uint32_t)N);
+		CU_ASSERT_EQUAL(mi_timerq_check(&q), 0);
+		if (pattern == 2) {
+			for (i = 0; i < N; i++)
+				CU_ASSERT_EQUAL(order[i], i);
+		}
+		mi_timerq_free(&q);
+		free(rank);
+	}
+	free(due);
+	free(order);
+}
+
 int
 suite_route(void)
 {
@@ -1179,5 +1398,7 @@ suite_route(void)
 	TEST_ADD(s, test_allocation_failure);
 	TEST_ADD(s, test_sample_county);
 	TEST_ADD(s, test_timer_queue);
+	TEST_ADD(s, test_timer_queue_spread);
+	TEST_ADD(s, test_timer_queue_bulk);
 	return 0;
 }
