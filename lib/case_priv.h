@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The private layout of a case, shared by lib/case.c (the model and its
- * lifecycle) and lib/case_yaml.c (import and export).
+ * The private layout of a case, shared by the files of the model (lib/case.c
+ * the record, lib/case_mediation.c, lib/case_lifecycle.c,
+ * lib/case_agreement.c) and lib/case_yaml.c (import and export).
  *
  * Every string is owned by its struct (mi_malloc'd, NUL-terminated, valid
  * UTF-8) or NULL when absent.  Times are int64_t UTC seconds; a time that
@@ -206,5 +207,51 @@ int mi_credit_code_check(const char *s);
 /* Masked forms into new strings (mi_free). */
 char *mi_case_mask_phone(const char *phone);
 char *mi_case_mask_document(const char *number);
+
+/*
+ * Helpers shared by the files of the case record (case.c, case_mediation.c,
+ * case_lifecycle.c, case_agreement.c).  Internal: not exported.
+ */
+
+/*
+ * A pending change: up to two events, prepared before the case changes and
+ * committed after.  Room in the timeline is reserved by pending_prepare.
+ */
+typedef struct mi_case_pending {
+	mediate_case_event *ev[2];
+	size_t n;
+} mi_case_pending;
+
+int mi_case_check_actor_text(const char *actor);
+int mi_case_check_details(const char *details);
+int mi_case_grow(void *arrp, size_t count, size_t max, const char *what);
+void mi_case_event_free(mediate_case_event *e);
+mediate_case_event *mi_case_event_make(int64_t at, const char *actor, const char *unit,
+                                       mediate_case_event_kind kind, mediate_case_state from,
+                                       mediate_case_state to, const char *details);
+int mi_case_events_reserve(mediate_case *c, size_t n);
+int mi_case_check_action(const mediate_case *c, int64_t at, const char *actor,
+                         const char *actor_unit);
+int mi_case_pending_add(mi_case_pending *p, int64_t at, const char *actor, const char *unit,
+                        mediate_case_event_kind kind, mediate_case_state from,
+                        mediate_case_state to, const char *details);
+void mi_case_pending_discard(mi_case_pending *p);
+void mi_case_pending_commit(mediate_case *c, mi_case_pending *p);
+int mi_case_pending_one(mediate_case *c, mi_case_pending *p, int64_t at, const char *actor,
+                        const char *unit, mediate_case_event_kind kind, const char *details);
+char *mi_case_join_details(const char *prefix, const char *details);
+void mi_case_mediator_free(mediate_case_mediator *m);
+void mi_case_session_free(mediate_case_session *s);
+void mi_case_agreement_free(mediate_agreement *a);
+void mi_case_followup_free(mediate_followup *f);
+int mi_case_check_editable(const mediate_case *c, const char *what);
+size_t mi_case_party_index(const mediate_case *c, const char *id);
+size_t mi_case_mediator_index(const mediate_case *c, const char *id);
+const mediate_case_mediator *mi_case_lead_mediator(const mediate_case *c);
+int mi_case_referenced(const mediate_case *c, const char *id);
+int mi_case_nonagent_party_count(const mediate_case *c);
+int mi_case_is_required_signer(const mediate_case *c, const char *id);
+size_t mi_case_required_signers(const mediate_case *c);
+int mi_case_confirmation_due(int64_t *out, const mediate_case *c);
 
 #endif /* MEDIATE_CASE_PRIV_H */

@@ -45,6 +45,9 @@ lib_libmediate_core_la_SOURCES = \
 	lib/case_priv.h \
 	lib/case_enum.c \
 	lib/case.c \
+	lib/case_mediation.c \
+	lib/case_lifecycle.c \
+	lib/case_agreement.c \
 	lib/case_yaml.c \
 	lib/route_priv.h \
 	lib/calendar.c \

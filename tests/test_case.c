@@ -134,7 +134,7 @@ reach(mediate_case *c, mediate_case_state state)
 	CU_ASSERT_EQUAL_FATAL(mediate_case_get_state(c), state);
 }
 
-/* The expected table, written out independently of lib/case.c. */
+/* The expected table, written out independently of lib/case_lifecycle.c. */
 static const char expected[11][11] = {
 	/*            -  rec ass asg med agr fai wit tra fol clo */
 	/* -    */ { 0 },
