@@ -183,6 +183,10 @@ int mi_case_alloc(mediate_case **out, const mediate_policy *policy);
  * states, and that `at` is not before the previous event.  Does not change
  * the state: mi_case_validate() replays the states.
  */
+/* The "format" and "version" of a YAML list of cases (mediate-case(5)). */
+#define MI_CASE_LIST_FORMAT "mediate-cases"
+#define MI_CASE_LIST_VERSION 1
+
 int mi_case_push_event(mediate_case *c, int64_t at, const char *actor, const char *unit,
                        mediate_case_event_kind kind, mediate_case_state from,
                        mediate_case_state to, const char *details);

@@ -49,6 +49,7 @@ lib_libmediate_core_la_SOURCES = \
 	lib/case_lifecycle.c \
 	lib/case_agreement.c \
 	lib/case_yaml.c \
+	lib/case_yaml_emit.c \
 	lib/route_priv.h \
 	lib/calendar.c \
 	lib/route_policy.c \
