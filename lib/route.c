@@ -321,6 +321,14 @@ deadline(const mediate_route *r, const task *t, int tgt)
 	return clock_at(t, o->sla, budget_of(t, o->sla, tgt));
 }
 
+/* A deadline as the audit trail records it: 0 when there is none. */
+static int64_t
+audit_due(const mediate_route *r, const task *t, int tgt)
+{
+	int64_t due = deadline(r, t, tgt);
+	return due == OPEN ? 0 : due;
+}
+
 /* ---- lookups and checks ---- */
 
 static int
@@ -861,9 +869,7 @@ mediate_route_reroute(mediate_route *r, uint64_t no, const char *dept, int64_t n
 		mi_timerq_cancel(&r->q, (uint32_t)tid);
 		id = add_task(r, o, nu, role, now);
 	}
-	tx.e[1].due = deadline(r, &r->tasks[id], MI_TGT_ACK);
-	if (tx.e[1].due == OPEN)
-		tx.e[1].due = 0;
+	tx.e[1].due = audit_due(r, &r->tasks[id], MI_TGT_ACK);
 	reschedule(r, id);
 	tx_commit(r, &tx, now);
 	return MEDIATE_OK;
@@ -888,9 +894,7 @@ mediate_route_force(mediate_route *r, uint64_t no, const char *dept, int64_t now
 	t->state = MEDIATE_TASK_ASSIGNED;
 	t->forced = 1;
 	new_clocks(t, now);
-	tx.e[0].due = deadline(r, t, MI_TGT_ACK);
-	if (tx.e[0].due == OPEN)
-		tx.e[0].due = 0;
+	tx.e[0].due = audit_due(r, t, MI_TGT_ACK);
 	reschedule(r, (uint32_t)(t - r->tasks));
 	tx_commit(r, &tx, now);
 	return MEDIATE_OK;
@@ -945,9 +949,7 @@ mediate_route_extension_decide(mediate_route *r, uint64_t no, const char *dept, 
 	if (approve)
 		t->ext_secs += t->ext_req_secs;
 	t->ext_req_secs = 0;
-	tx.e[0].due = deadline(r, t, MI_TGT_FINISH);
-	if (tx.e[0].due == OPEN)
-		tx.e[0].due = 0;
+	tx.e[0].due = audit_due(r, t, MI_TGT_FINISH);
 	reschedule(r, (uint32_t)(t - r->tasks));
 	tx_commit(r, &tx, now);
 	return MEDIATE_OK;
@@ -1006,9 +1008,7 @@ mediate_route_resume(mediate_route *r, uint64_t no, const char *dept, int64_t no
 		return rc;
 	t->pauses[t->npause - 1].b = now;
 	t->paused = 0;
-	tx.e[0].due = deadline(r, t, MI_TGT_FINISH);
-	if (tx.e[0].due == OPEN)
-		tx.e[0].due = 0;
+	tx.e[0].due = audit_due(r, t, MI_TGT_FINISH);
 	reschedule(r, (uint32_t)(t - r->tasks));
 	tx_commit(r, &tx, now);
 	return MEDIATE_OK;

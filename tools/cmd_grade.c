@@ -46,7 +46,7 @@ const cli_command cli_cmd_grade = {
 };
 
 static void
-explain(FILE *out, const mediate_grade_result *r, const char *lang)
+explain(FILE *out, const mediate_grade_result *r)
 {
 	size_t i, n = mediate_grade_result_trace_count(r);
 	for (i = 0; i < n; i++) {
@@ -64,10 +64,10 @@ explain(FILE *out, const mediate_grade_result *r, const char *lang)
 			fprintf(out, "  %s", desc);
 		fputc('\n', out);
 	}
-	(void)lang;
 }
 
-/* Prints one case's grade; returns 0 or a CLI exit code. */
+/* Prints one case's grade and counts it in by_level (if not NULL); returns 0
+ * or a CLI exit code. */
 static int
 grade_one(FILE *out, const mediate_policy *p, const mediate_case *c, int flags, int explain_it,
           size_t *by_level)
@@ -86,7 +86,8 @@ grade_one(FILE *out, const mediate_policy *p, const mediate_case *c, int flags, 
 		return cli_exit_for_status(rc);
 	}
 	l = mediate_grade_result_level(r);
-	by_level[mediate_level_rank(l)]++;
+	if (by_level != NULL)
+		by_level[mediate_level_rank(l)]++;
 	if (mediate_grade_result_due(&t, r) == 0)
 		mediate_time_format(due, sizeof due, t, mediate_case_offset(c));
 	fprintf(out, "%-24s %-28s %-10s %4lld  %-11s due %.10s", number ? number : mediate_case_id_text(c),
@@ -103,7 +104,7 @@ grade_one(FILE *out, const mediate_policy *p, const mediate_case *c, int flags, 
 	}
 	fputc('\n', out);
 	if (explain_it)
-		explain(out, r, NULL);
+		explain(out, r);
 	mediate_grade_result_free(r);
 	return 0;
 }
@@ -262,7 +263,7 @@ demo_grading(cli_demo *d)
 			shown[rank] = 1;
 			mediate_grade_result_free(r);
 			fprintf(d->out, "  ");
-			grade_one(d->out, p, c, 0, 1, by_level + 32);
+			grade_one(d->out, p, c, 0, 1, NULL);
 			continue;
 		}
 		mediate_grade_result_free(r);
