@@ -1143,6 +1143,7 @@ mediate_case_clone(mediate_case **out, const mediate_case *c)
 	if ((d = mi_calloc(1, sizeof(*d))) == NULL)
 		return mi_nomem();
 	*d = *c;
+	d->owner = NULL;
 	/* Clear every owned pointer first, so a failure frees only copies. */
 	d->number = d->source_ref = d->address = d->description = d->transfer_body = NULL;
 	d->override_reason = d->override_actor = NULL;
@@ -1347,12 +1348,12 @@ mediate_case_list_at(const mediate_case_list *list, size_t index)
 mediate_status
 mediate_case_list_append(mediate_case_list *list, mediate_case *c)
 {
-	size_t i;
 	if (list == NULL || c == NULL)
 		return mi_err(MEDIATE_EINVAL, "case list append: NULL argument");
-	for (i = 0; i < list->count; i++)
-		if (list->items[i] == c)
-			return mi_err(MEDIATE_EEXISTS, "the case is already in the list");
+	if (c->owner == list)
+		return mi_err(MEDIATE_EEXISTS, "the case is already in the list");
+	if (c->owner != NULL)
+		return mi_err(MEDIATE_EEXISTS, "the case already belongs to another list");
 	if (list->count == list->cap) {
 		size_t cap = list->cap ? list->cap * 2 : 16;
 		mediate_case **a = mi_reallocarray(list->items, cap, sizeof(*a));
@@ -1362,5 +1363,6 @@ mediate_case_list_append(mediate_case_list *list, mediate_case *c)
 		list->cap = cap;
 	}
 	list->items[list->count++] = c;
+	c->owner = list;
 	return 0;
 }

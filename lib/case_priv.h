@@ -166,6 +166,10 @@ struct mediate_case {
 	char *override_reason;
 	char *override_actor;
 	int64_t override_at;
+
+	/* The list that owns the case (mediate_case_list_append()), or NULL:
+	 * a case belongs to one list at most, checked in O(1). */
+	const struct mediate_case_list *owner;
 };
 
 struct mediate_case_list {

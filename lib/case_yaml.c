@@ -1362,26 +1362,6 @@ check_list_header(loader *L, const ynode *root, int with_cases)
 	}
 }
 
-/*
- * Appends a case that cannot be in the list yet (it was just loaded):
- * mediate_case_list_append() checks for that, which costs a pass over the
- * list per case -- quadratic for 100,000 cases.
- */
-static int
-list_push(mediate_case_list *list, mediate_case *c)
-{
-	if (list->count == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 64;
-		mediate_case **a = mi_reallocarray(list->items, cap, sizeof *a);
-		if (a == NULL)
-			return mi_nomem();
-		list->items = a;
-		list->cap = cap;
-	}
-	list->items[list->count++] = c;
-	return 0;
-}
-
 /* Loads item i of "cases" and appends it (while the load has no error). */
 static void
 load_item(loader *L, mediate_case_list *list, const ynode *it, size_t i)
@@ -1389,7 +1369,7 @@ load_item(loader *L, mediate_case_list *list, const ynode *it, size_t i)
 	size_t mi = ypath_index(&L->path, i);
 	mediate_case *c = load_case(L, it);
 	int rc;
-	if (c != NULL && L->d->count == 0 && (rc = list_push(list, c)) != 0) {
+	if (c != NULL && L->d->count == 0 && (rc = mediate_case_list_append(list, c)) != 0) {
 		fail_at(L, rc, it);
 		mediate_case_free(c);
 	} else if (c != NULL && L->d->count > 0) {

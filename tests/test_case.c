@@ -1086,8 +1086,8 @@ test_enum_names(void)
 static void
 test_clone_and_list(void)
 {
-	mediate_case *c = effective_case("2026-03-01T15:00:00+08:00"), *d = NULL;
-	mediate_case_list *l = NULL;
+	mediate_case *c = effective_case("2026-03-01T15:00:00+08:00"), *d = NULL, *e = NULL;
+	mediate_case_list *l = NULL, *l2 = NULL;
 	size_t i;
 	mediate_case_party_set_phone(c, "p1", "13812345678");
 	mediate_case_add_tag(c, "漏水");
@@ -1116,6 +1116,14 @@ test_clone_and_list(void)
 	CU_ASSERT_EQUAL(mediate_case_list_count(l), 2);
 	CU_ASSERT_PTR_EQUAL(mediate_case_list_at(l, 1), d);
 	CU_ASSERT_PTR_NULL(mediate_case_list_at(l, 2));
+	/* One owner: another list refuses a listed case, but takes its clone. */
+	CU_ASSERT_EQUAL(mediate_case_list_new(&l2), 0);
+	CU_ASSERT_EQUAL(mediate_case_list_append(l2, c), MEDIATE_EEXISTS);
+	CU_ASSERT_EQUAL(mediate_case_list_count(l2), 0);
+	CU_ASSERT_EQUAL(mediate_case_clone(&e, c), 0);
+	CU_ASSERT_EQUAL(mediate_case_list_append(l2, e), 0);
+	CU_ASSERT_EQUAL(mediate_case_list_count(l2), 1);
+	mediate_case_list_free(l2);
 	mediate_case_list_free(l);   /* frees both cases */
 }
 

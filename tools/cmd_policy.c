@@ -170,18 +170,24 @@ struct show {
 	size_t codew;          /* width of the code column, indentation included */
 	size_t kindw;
 	size_t namew;          /* width of the name column in the policy's language */
+	size_t otherw;         /* width of the name column in --lang (0: last column) */
 };
 
+/* The names; padded to their columns when otherw says a column follows. */
 static void
 put_names(const struct show *s, const char *own, const char *other, size_t namew)
 {
 	if (other != NULL && strcmp(other, own) != 0) {
 		cli_put_padded(stdout, own, namew);
-		fputs(other, stdout);
+		if (s->otherw > 0)
+			cli_put_padded(stdout, other, s->otherw);
+		else
+			fputs(other, stdout);
+	} else if (s->otherw > 0) {
+		cli_put_padded(stdout, own, namew + s->otherw);
 	} else {
 		fputs(own, stdout);
 	}
-	(void)s;
 }
 
 static void
@@ -208,7 +214,16 @@ show_units(const struct show *s, const cli_tree *t, size_t i, size_t depth)
 		snprintf(code, sizeof code, "%*s%s", (int)(2 * depth), "", mediate_unit_code(u));
 		cli_put_padded(stdout, code, s->codew);
 		cli_put_padded(stdout, mediate_unit_kind_name(mediate_unit_get_kind(u)), s->kindw);
-		put_names(s, cli_unit_name(u, mediate_policy_language(s->p)), mediate_unit_name(u, s->lang), s->namew);
+		if (mediate_unit_address(u) != NULL) {
+			put_names(s, cli_unit_name(u, mediate_policy_language(s->p)), mediate_unit_name(u, s->lang),
+			          s->namew);
+			fputs(mediate_unit_address(u), stdout);
+		} else {
+			struct show last = *s;
+			last.otherw = 0;
+			put_names(&last, cli_unit_name(u, mediate_policy_language(s->p)),
+			          mediate_unit_name(u, s->lang), s->namew);
+		}
 		fputc('\n', stdout);
 		show_units(s, t, t->first[i], depth + 1);
 	}
@@ -287,7 +302,7 @@ policy_show(int argc, char **argv)
 	if (want_org) {
 		char title[64];
 		snprintf(title, sizeof title, "Org tree (%zu units)", mediate_policy_unit_count(p));
-		s.codew = s.namew = s.kindw = 0;
+		s.codew = s.namew = s.kindw = s.otherw = 0;
 		for (i = 0; i < mediate_policy_unit_count(p); i++) {
 			const mediate_unit *u = mediate_policy_unit_at(p, i);
 			w = 2 * mediate_unit_depth(u) + cli_width(mediate_unit_code(u)) + 2;
@@ -299,6 +314,11 @@ policy_show(int argc, char **argv)
 			w = cli_width(cli_unit_name(u, mediate_policy_language(p))) + 2;
 			if (w > s.namew)
 				s.namew = w;
+			if (mediate_unit_address(u) != NULL && mediate_unit_name(u, s.lang) != NULL) {
+				w = cli_width(mediate_unit_name(u, s.lang)) + 2;
+				if (w > s.otherw)
+					s.otherw = w;
+			}
 		}
 		cli_heading(stdout, title);
 		if ((rc = cli_tree_units(&t, p)) != 0)

@@ -13,8 +13,9 @@ expect_grep "$TMP/out" "Org tree ($COUNTY_UNITS units)" "policy show"
 grep -qE '^  labour\.wage_arrears +欠薪纠纷 +Wage arrears$' "$TMP/out" ||
 	fail "policy show: labour.wage_arrears is not indented under labour with both names"
 # The county at the root; a station under its town; a grid three levels down.
-grep -qE '^YZ +county +鄞州区 +Yinzhou District$' "$TMP/out" || fail "policy show: the county is not the root"
-grep -qE '^    YZ-ZGM-PS +police_station +钟公庙派出所 +Zhonggongmiao Police Station$' "$TMP/out" ||
+grep -qE '^YZ +county +鄞州区 +Yinzhou District +宁波市鄞州区惠风东路568号$' "$TMP/out" ||
+	fail "policy show: the county is not the root, or its address is missing"
+grep -qE '^    YZ-ZGM-PS +police_station +钟公庙派出所 +Zhonggongmiao Police Station( +宁波市.*)?$' "$TMP/out" ||
 	fail "policy show: 钟公庙派出所 is not under its town"
 grep -qE '^      YZ-ZGM-JJC-G01 +grid +金家漕社区第1网格' "$TMP/out" || fail "policy show: grid depth"
 # Every category and every unit is printed once.
