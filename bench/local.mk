@@ -45,6 +45,13 @@ bench_grade_batch_CPPFLAGS = $(BENCH_CPPFLAGS) $(SQLITE_CFLAGS)
 bench_grade_batch_CFLAGS = $(AM_CFLAGS) -O2
 bench_grade_batch_LDADD = $(MEDIATE_CORE_LIBS)
 
+# A month's payroll against the same computation in SQLite SQL (issue 6).
+BENCH_PROGS += bench/pay_payroll
+bench_pay_payroll_SOURCES = bench/pay_payroll.c bench/bench.h
+bench_pay_payroll_CPPFLAGS = $(BENCH_CPPFLAGS) $(SQLITE_CFLAGS)
+bench_pay_payroll_CFLAGS = $(AM_CFLAGS) -O2
+bench_pay_payroll_LDADD = $(MEDIATE_CORE_LIBS)
+
 bench_route_tick_SOURCES = bench/route_tick.c bench/bench.h
 bench_route_tick_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_route_tick_LDADD = $(MEDIATE_CORE_LIBS)
@@ -53,7 +60,15 @@ bench_lemon_peer_SOURCES = bench/lemon_peer.cc
 bench_lemon_peer_CXXFLAGS = -O2
 bench_lemon_peer_LDADD = -llemon
 
+# rank: the top 10 of 50,000 mediators per case against numpy.argpartition (issue 5).
+BENCH_PROGS += bench/match_rank
+bench_match_rank_SOURCES = bench/match_rank.c bench/bench.h
+bench_match_rank_CPPFLAGS = $(BENCH_CPPFLAGS)
+bench_match_rank_CFLAGS = $(AM_CFLAGS) -O2
+bench_match_rank_LDADD = $(MEDIATE_CORE_LIBS)
+
 EXTRA_DIST += bench/README.md bench/scipy_peer.py
+EXTRA_DIST += bench/numpy_rank_peer.py
 CLEANFILES += $(EXTRA_PROGRAMS)
 
 bench: $(BENCH_PROGS) $(BENCH_HELPERS)

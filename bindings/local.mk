@@ -16,21 +16,36 @@ BINDINGS_SWIG_FILES = \
 	bindings/policy.i \
 	bindings/case.i \
 	bindings/grade.i \
-	bindings/route.i
+	bindings/match.i \
+	bindings/route.i \
+	bindings/route_store.i \
+	bindings/pay.i \
+	bindings/roster.i \
+	bindings/rating.i
 # The Python package (installed as the package "mediate").
 BINDINGS_PY_FILES = \
 	bindings/python/mediate/__init__.py \
 	bindings/python/mediate/_errors.py \
 	bindings/python/mediate/case.py \
-	bindings/python/mediate/grade.py
+	bindings/python/mediate/grade.py \
+	bindings/python/mediate/match.py \
+	bindings/python/mediate/route.py \
+	bindings/python/mediate/pay.py \
+	bindings/python/mediate/roster.py \
+	bindings/python/mediate/rating.py
 # Python tests: bindings/python/tests/test_<module>.py (unittest, discovered).
 BINDINGS_PY_TESTS = \
 	bindings/python/tests/bindtest.py \
 	bindings/python/tests/test_core.py \
 	bindings/python/tests/test_policy.py \
 	bindings/python/tests/test_route.py \
+	bindings/python/tests/test_route_store.py \
 	bindings/python/tests/test_case.py \
-	bindings/python/tests/test_grade.py
+	bindings/python/tests/test_grade.py \
+	bindings/python/tests/test_match.py \
+	bindings/python/tests/test_rating.py \
+	bindings/python/tests/test_pay.py \
+	bindings/python/tests/test_roster.py
 # Hand-written Java classes (package org.libmediate).
 BINDINGS_JAVA_FILES = \
 	bindings/java/src/org/libmediate/Category.java \
@@ -49,21 +64,49 @@ BINDINGS_JAVA_FILES = \
 	bindings/java/src/org/libmediate/Utf8.java \
 	bindings/java/src/org/libmediate/Case.java \
 	bindings/java/src/org/libmediate/Level.java \
-	bindings/java/src/org/libmediate/Grade.java
+	bindings/java/src/org/libmediate/Grade.java \
+	bindings/java/src/org/libmediate/Matcher.java \
+	bindings/java/src/org/libmediate/MatchResult.java \
+	bindings/java/src/org/libmediate/MatchBatch.java \
+	bindings/java/src/org/libmediate/MatchTeam.java \
+	bindings/java/src/org/libmediate/WorkCalendar.java \
+	bindings/java/src/org/libmediate/Route.java \
+	bindings/java/src/org/libmediate/RouteStore.java \
+	bindings/java/src/org/libmediate/Order.java \
+	bindings/java/src/org/libmediate/RouteEvent.java \
+	bindings/java/src/org/libmediate/AuditEntry.java \
+	bindings/java/src/org/libmediate/Ratings.java \
+	bindings/java/src/org/libmediate/Rating.java \
+	bindings/java/src/org/libmediate/RatingSummary.java \
+	bindings/java/src/org/libmediate/Roster.java \
+	bindings/java/src/org/libmediate/Mediator.java \
+	bindings/java/src/org/libmediate/Payroll.java \
+	bindings/java/src/org/libmediate/Payslip.java
 # Java tests: bindings/java/tests/<Name>Test.java (discovered by TestRunner).
 BINDINGS_JAVA_TESTS = \
 	bindings/java/tests/Check.java \
 	bindings/java/tests/CoreTest.java \
 	bindings/java/tests/PolicyTest.java \
 	bindings/java/tests/RouteTest.java \
+	bindings/java/tests/RouteStoreTest.java \
 	bindings/java/tests/CaseTest.java \
 	bindings/java/tests/GradeTest.java \
-	bindings/java/tests/TestRunner.java
+	bindings/java/tests/MatchTest.java \
+	bindings/java/tests/PayTest.java \
+	bindings/java/tests/TestRunner.java \
+	bindings/java/tests/RatingTest.java \
+	bindings/java/tests/RosterTest.java
 # Data shared by the Python and Java tests.
 BINDINGS_DATA_FILES = \
 	bindings/data/county.yaml \
 	bindings/data/grading.yaml \
-	bindings/data/bad-policy.yaml
+	bindings/data/match-roster.yaml \
+	bindings/data/match-ratings.yaml \
+	bindings/data/bad-policy.yaml \
+	bindings/data/pay.yaml \
+	bindings/data/pay-roster.yaml \
+	bindings/data/pay-cases.yaml \
+	bindings/data/roster.yaml
 
 # ---- common ----
 

@@ -57,3 +57,8 @@
 %include "case.i"
 %include "grade.i"
 %include "route.i"
+%include "route_store.i"
+%include "roster.i"
+%include "rating.i"
+%include "match.i"
+%include "pay.i"

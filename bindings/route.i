@@ -15,7 +15,15 @@
  *   - mediate_audit_verify: the entries are a sequence / array of
  *     mediate_audit_entry objects (their fields are copied).
  *   - the infos are returned filled in Python (version set by the binding);
- *     in Java the caller passes an object with its version set.
+ *     in Java the caller passes an object with its version set;
+ *   - array members are read whole: task_info.due / .done (Python tuple of
+ *     3, Java long[3]), audit_entry.hash (bytes / byte[32]); in Java an enum
+ *     member that is 0 until set (rating, level, step) reads as null;
+ *   - a failed verify gives the first bad entry: Python TamperDetected.index,
+ *     Java bad[0] (filled before the throw);
+ *   - uint64_t (order numbers) is a Java long (mediate_java.i);
+ *   - helpers for the idiomatic layers at the end: mbind_route_whistle,
+ *     mbind_audit_new/set/verify/free.
  */
 MEDIATE_HANDLE_OUT(mediate_route)
 MEDIATE_ENUM_OUT(mediate_day_kind)
@@ -43,6 +51,10 @@ MEDIATE_STRUCT_OUT(mediate_route_metrics)
 %immutable mediate_order_info::description;
 %immutable mediate_order_info::case_id;
 %immutable mediate_task_info::department;
+/* Arrays are read as a whole (Python tuple / bytes, Java long[] / byte[]). */
+%immutable mediate_task_info::due;
+%immutable mediate_task_info::done;
+%immutable mediate_audit_entry::hash;
 /* A whistle's strings are set by the caller; SWIG copies them (never freed,
  * like any const char * member it sets): fine for the few whistles a
  * program raises, and the engine copies them again. */
@@ -207,11 +219,52 @@ MBIND_PY_VERSIONED_OUT(mediate_route_metrics, MEDIATE_ROUTE_METRICS_VERSION)
 	free((void *)$1);
 }
 
+/* Array members: task_info.due / .done -> tuple of 3 ints, entry.hash -> bytes. */
+%typemap(out) int64_t due[ANY], int64_t done[ANY] {
+	Py_ssize_t i;
+	$result = PyTuple_New($1_dim0);
+	if ($result == NULL)
+		SWIG_fail;
+	for (i = 0; i < $1_dim0; i++) {
+		PyObject *v = PyLong_FromLongLong((long long)$1[i]);
+		if (v == NULL) {
+			Py_DECREF($result);
+			SWIG_fail;
+		}
+		PyTuple_SET_ITEM($result, i, v);
+	}
+}
+%typemap(out) unsigned char hash[ANY] {
+	$result = PyBytes_FromStringAndSize((const char *)$1, $1_dim0);
+}
+
+/* A hash given back to mbind_audit_set: bytes. */
+%typemap(in) (const unsigned char *hash, size_t hashlen) {
+	char *hbuf = NULL;
+	Py_ssize_t hlen = 0;
+	if (!PyBytes_Check($input)) {
+		PyErr_SetString(PyExc_TypeError, "the hash must be bytes");
+		SWIG_fail;
+	}
+	if (PyBytes_AsStringAndSize($input, &hbuf, &hlen) != 0)
+		SWIG_fail;
+	$1 = (unsigned char *)hbuf;
+	$2 = (size_t)hlen;
+}
+
+/* A failed verify raises TamperDetected with .index: the first bad entry
+ * (the number of entries when the trail was cut short).  bad is argument 1. */
+%typemap(out) mediate_status mediate_audit_verify, mediate_status mbind_audit_verify {
+	if ($1 < 0) {
+		mbind_py_raise_attr($1, "index", $1 == MEDIATE_ETAMPER ? PyLong_FromSize_t(temp1) : NULL);
+		SWIG_fail;
+	}
+	$result = SWIG_Py_Void();
+}
+
 #elif defined(SWIGJAVA)
 
-/* Order numbers and sequence numbers are Java longs, not BigIntegers: they
- * count from 1 and never come near 2^63. */
-%apply long long { uint64_t };
+/* Order and sequence numbers (uint64_t) are Java longs: see mediate_java.i. */
 
 %typemap(jni) (const char *const *assist, size_t nassist) "jobjectArray"
 %typemap(jtype) (const char *const *assist, size_t nassist) "String[]"
@@ -364,12 +417,225 @@ SWIG_JAVABODY_PROXY(protected, public, mediate_route_event, struct mediate_route
 }
 %apply size_t *out { size_t *count };
 
+/* Array members: task_info.getDue() / getDone() -> long[3], entry.getHash() -> byte[32]. */
+%typemap(jni) int64_t due[ANY], int64_t done[ANY] "jlongArray"
+%typemap(jtype) int64_t due[ANY], int64_t done[ANY] "long[]"
+%typemap(jstype) int64_t due[ANY], int64_t done[ANY] "long[]"
+%typemap(javaout) int64_t due[ANY], int64_t done[ANY] {
+    return $jnicall;
+  }
+%typemap(out) int64_t due[ANY], int64_t done[ANY] {
+	jlong tmp[$1_dim0];
+	jsize i;
+	for (i = 0; i < $1_dim0; i++)
+		tmp[i] = (jlong)$1[i];
+	$result = JCALL1(NewLongArray, jenv, $1_dim0);
+	if ($result != NULL)
+		JCALL4(SetLongArrayRegion, jenv, $result, 0, $1_dim0, tmp);
+}
+%typemap(jni) unsigned char hash[ANY] "jbyteArray"
+%typemap(jtype) unsigned char hash[ANY] "byte[]"
+%typemap(jstype) unsigned char hash[ANY] "byte[]"
+%typemap(javaout) unsigned char hash[ANY] {
+    return $jnicall;
+  }
+%typemap(out) unsigned char hash[ANY] {
+	$result = JCALL1(NewByteArray, jenv, $1_dim0);
+	if ($result != NULL)
+		JCALL4(SetByteArrayRegion, jenv, $result, 0, $1_dim0, (const jbyte *)$1);
+}
+
+/* Enum members that are 0 when unset (a task not rated, an order not yet
+ * dispatched, an event that is not an escalation) read as null, not as an
+ * IllegalArgumentException from swigToEnum(0).  javaout only applies to the
+ * getters: parameters of the same name are untouched. */
+%typemap(javaout) mediate_satisfaction rating, mediate_dispatch_level level, mediate_escalation step {
+    int v = $jnicall;
+    return v == 0 ? null : $javaclassname.swigToEnum(v);
+  }
+
+/* A hash given back to mbind_audit_set: byte[]. */
+%apply (const unsigned char *key, size_t keylen) { (const unsigned char *hash, size_t hashlen) };
+
+/* A failed verify stores the first bad entry in bad[0] before throwing (an
+ * argout does not run after a throw).  bad is argument 1 (jarg1). */
+%typemap(out) mediate_status mediate_audit_verify, mediate_status mbind_audit_verify {
+	if ($1 < 0) {
+		if ($1 == MEDIATE_ETAMPER && arg1 != NULL) {
+			jlong v = (jlong)*arg1;
+			JCALL4(SetLongArrayRegion, jenv, jarg1, 0, 1, &v);
+		}
+		mbind_java_throw(jenv, $1);
+	}
+	$result = (jint)$1;
+}
+
 #endif
 
 %include "mediate/calendar.h"
 %include "mediate/route.h"
 
-#if defined(SWIGJAVA)
-/* Back to SWIG's default (BigInteger) for any module included after this one. */
-%clear uint64_t;
-#endif
+/*
+ * Helpers of the idiomatic layers (compiled into the wrapper, not exported
+ * by libmediate):
+ *   - mbind_route_whistle: raises a whistle from its fields, so that no
+ *     mediate_whistle with SWIG-copied strings is left behind;
+ *   - mbind_audit_*: a trail of audit entries owned by the binding (strings
+ *     copied), built from values -- entries kept by the application, read
+ *     back from its storage or edited -- and verified with
+ *     mediate_audit_verify().
+ * They return mediate_status like the library; errors they find themselves
+ * clear the thread's last error first, so the message is the code's.
+ */
+%{
+struct mbind_audit {
+	size_t n;
+	mediate_audit_entry *entries;
+};
+typedef struct mbind_audit mbind_audit;
+
+static mediate_status
+mbind_route_whistle(uint64_t *order, mediate_route *route, const char *unit, const char *raiser,
+                    const char *category, mediate_urgency urgency, const char *place,
+                    const char *description, const char *case_id, int64_t time)
+{
+	mediate_whistle w = MEDIATE_WHISTLE_INIT;
+
+	w.unit = unit;
+	w.raiser = raiser;
+	w.category = category;
+	w.urgency = urgency;
+	w.place = place;
+	w.description = description;
+	w.case_id = case_id;
+	w.time = time;
+	return mediate_route_whistle(order, route, &w);
+}
+
+/* A trail of n empty entries (set each with mbind_audit_set), or NULL when
+ * memory runs out.  Free with mbind_audit_free. */
+static mbind_audit *
+mbind_audit_new(size_t n)
+{
+	mbind_audit *a;
+
+	if (n > ((size_t)-1) / sizeof(mediate_audit_entry) - 1)
+		return NULL;
+	a = (mbind_audit *)calloc(1, sizeof *a);
+	if (a == NULL)
+		return NULL;
+	a->entries = (mediate_audit_entry *)calloc(n > 0 ? n : 1, sizeof(mediate_audit_entry));
+	if (a->entries == NULL) {
+		free(a);
+		return NULL;
+	}
+	a->n = n;
+	return a;
+}
+
+static void
+mbind_audit_clear(mediate_audit_entry *e)
+{
+	free((char *)e->actor);
+	free((char *)e->unit);
+	free((char *)e->department);
+	free((char *)e->action);
+	free((char *)e->from);
+	free((char *)e->to);
+	free((char *)e->details);
+	memset(e, 0, sizeof *e);
+}
+
+static void
+mbind_audit_free(mbind_audit *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < a->n; i++)
+		mbind_audit_clear(&a->entries[i]);
+	free(a->entries);
+	free(a);
+}
+
+static char *
+mbind_audit_str(const char *s)
+{
+	char *c;
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	c = (char *)malloc(n + 1);
+	if (c != NULL) {
+		if (n > 0)
+			memcpy(c, s, n);
+		c[n] = '\0';
+	}
+	return c;
+}
+
+/* Sets entry index (NULL strings are ""); hash must have the hash length. */
+static mediate_status
+mbind_audit_set(mbind_audit *a, size_t index, uint64_t seq, int64_t time, uint64_t order,
+                const char *actor, const char *unit, const char *department, const char *action,
+                const char *from_state, const char *to_state, const char *details, int64_t due,
+                const unsigned char *hash, size_t hashlen)
+{
+	mediate_audit_entry e;
+
+	mediate_error_clear();
+	if (a == NULL || hash == NULL || hashlen != MEDIATE_AUDIT_HASH_BYTES)
+		return MEDIATE_EINVAL;
+	if (index >= a->n)
+		return MEDIATE_ERANGE;
+	memset(&e, 0, sizeof e);
+	e.seq = seq;
+	e.time = time;
+	e.order = order;
+	e.due = due;
+	memcpy(e.hash, hash, MEDIATE_AUDIT_HASH_BYTES);
+	e.actor = mbind_audit_str(actor);
+	e.unit = mbind_audit_str(unit);
+	e.department = mbind_audit_str(department);
+	e.action = mbind_audit_str(action);
+	e.from = mbind_audit_str(from_state);
+	e.to = mbind_audit_str(to_state);
+	e.details = mbind_audit_str(details);
+	if (e.actor == NULL || e.unit == NULL || e.department == NULL || e.action == NULL ||
+	    e.from == NULL || e.to == NULL || e.details == NULL) {
+		mbind_audit_clear(&e);
+		return MEDIATE_ENOMEM;
+	}
+	mbind_audit_clear(&a->entries[index]);
+	a->entries[index] = e;
+	return MEDIATE_OK;
+}
+
+/* mediate_audit_verify() over the trail; *bad as there. */
+static mediate_status
+mbind_audit_verify(size_t *bad, const mbind_audit *a,
+                   const unsigned char expected_head[MEDIATE_AUDIT_HASH_BYTES],
+                   const unsigned char *key, size_t keylen)
+{
+	if (a == NULL) {
+		mediate_error_clear();
+		return MEDIATE_EINVAL;
+	}
+	return mediate_audit_verify(bad, a->entries, a->n, expected_head, key, keylen);
+}
+%}
+/* What the languages see (the struct is opaque). */
+typedef struct mbind_audit mbind_audit;
+mediate_status mbind_route_whistle(uint64_t *order, mediate_route *route, const char *unit, const char *raiser,
+                                   const char *category, mediate_urgency urgency, const char *place,
+                                   const char *description, const char *case_id, int64_t time);
+mbind_audit *mbind_audit_new(size_t n);
+void mbind_audit_free(mbind_audit *a);
+mediate_status mbind_audit_set(mbind_audit *a, size_t index, uint64_t seq, int64_t time, uint64_t order,
+                               const char *actor, const char *unit, const char *department, const char *action,
+                               const char *from_state, const char *to_state, const char *details, int64_t due,
+                               const unsigned char *hash, size_t hashlen);
+mediate_status mbind_audit_verify(size_t *bad, const mbind_audit *a,
+                                  const unsigned char expected_head[MEDIATE_AUDIT_HASH_BYTES],
+                                  const unsigned char *key, size_t keylen);
+

@@ -6,7 +6,13 @@
 exampledatadir = $(pkgdatadir)
 dist_exampledata_DATA = \
 	examples/data/county.yaml \
-	examples/data/cases.yaml
+	examples/data/cases.yaml \
+	examples/data/roster.yaml \
+	examples/data/ratings.yaml
+# The roster is written by this script (run by hand; the YAML is committed).
+EXTRA_DIST += examples/data/gen-roster.py
+# The ratings of the sample cases: scripts/gen_sample_ratings.py (run by hand).
+EXTRA_DIST += scripts/gen_sample_ratings.py
 
 # The C example is built with the library and run by `make check` on the
 # sample county (tests/cli/example-c.sh).

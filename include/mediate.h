@@ -17,7 +17,12 @@
 #include "mediate/policy.h"
 #include "mediate/calendar.h"
 #include "mediate/route.h"
+#include "mediate/route_store.h"
 #include "mediate/case.h"
 #include "mediate/grade.h"
+#include "mediate/rating.h"
+#include "mediate/roster.h"
+#include "mediate/match.h"
+#include "mediate/pay.h"
 
 #endif /* MEDIATE_H */

@@ -15,7 +15,12 @@ mediateinclude_HEADERS = \
 	include/mediate/grade.h \
 	include/mediate/calendar.h \
 	include/mediate/route.h \
-	include/mediate/case.h
+	include/mediate/route_store.h \
+	include/mediate/case.h \
+	include/mediate/rating.h \
+	include/mediate/roster.h \
+	include/mediate/match.h \
+	include/mediate/pay.h
 nodist_mediateinclude_HEADERS = include/mediate/version.h
 
 # All of the library is built once as a convenience archive: libmediate.la
@@ -56,8 +61,22 @@ lib_libmediate_core_la_SOURCES = \
 	lib/route_timer.c \
 	lib/route_audit.c \
 	lib/route.c \
+	lib/route_store.c \
+	lib/pay_priv.h \
+	lib/pay_policy.c \
+	lib/pay.c \
+	lib/pay_export.c \
+	lib/rating_priv.h \
+	lib/rating.c \
 	lib/assign.h \
-	lib/assign.c
+	lib/assign.c \
+	lib/match_priv.h \
+	lib/match_policy.c \
+	lib/match.c \
+	lib/roster_priv.h \
+	lib/roster.c \
+	lib/roster_yaml.c \
+	lib/roster_policy.c
 
 lib_libmediate_core_la_CPPFLAGS = $(AM_CPPFLAGS) -DMEDIATE_BUILDING
 lib_libmediate_core_la_CFLAGS = $(AM_CFLAGS) $(VISIBILITY_CFLAGS) $(YAML_CFLAGS) $(UUID_CFLAGS) \

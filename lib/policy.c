@@ -17,6 +17,10 @@
 #include "policy_priv.h"
 #include "route_priv.h"
 #include "grade_priv.h"
+#include "rating_priv.h"
+#include "pay_priv.h"
+#include "match_priv.h"
+#include "roster_priv.h"
 
 static int load_meta(mediate_policy *p, const ynode *n, ydiag *d, ypath *path);
 static int load_taxonomy(mediate_policy *p, const ynode *n, ydiag *d, ypath *path);
@@ -35,6 +39,10 @@ static const struct {
 	{ "calendars", 0, mi_calendars_load, mi_calendars_free },
 	{ "sla", 0, mi_sla_load, mi_sla_free },
 	{ "routing", 0, mi_routing_load, mi_routing_free },
+	{ "ratings", 0, mi_ratings_policy_load, mi_ratings_policy_free },
+	{ "pay", 0, mi_pay_load, mi_pay_free },
+	{ "matching", 0, mi_matching_load, mi_matching_free },
+	{ "roster", 0, mi_roster_policy_load, mi_roster_policy_free },
 };
 #define NSECTIONS (sizeof sections / sizeof sections[0])
 

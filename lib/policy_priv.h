@@ -62,6 +62,14 @@ struct mediate_policy {
 	struct mediate_calendar *calendars;
 	struct mi_sla *sla;
 	struct mi_routing *routing;
+	/* ratings: prior, z, half-life (rating.c) */
+	struct mi_ratings_policy *ratings;
+	/* pay: pay tables (pay_policy.c) */
+	struct mi_pay *pay;
+	/* match: matching (match_policy.c) */
+	struct mi_matching *matching;
+	/* roster: what the public sees of mediators (roster_policy.c) */
+	struct mi_roster_policy *roster;
 };
 
 /* A section loader: node is NULL when the section is absent. */

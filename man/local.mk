@@ -188,6 +188,8 @@ MEDIATE_MAN3 = \
 	man/man3/mediate_category_parent.3 \
 	man/man3/mediate_confirmation_status_name.3 \
 	man/man3/mediate_confirmation_status_parse.3 \
+	man/man3/mediate_duty_name.3 \
+	man/man3/mediate_duty_parse.3 \
 	man/man3/mediate_error_clear.3 \
 	man/man3/mediate_error_format.3 \
 	man/man3/mediate_error_last.3 \
@@ -207,6 +209,82 @@ MEDIATE_MAN3 = \
 	man/man3/mediate_load_options_init.3 \
 	man/man3/mediate_mask_document.3 \
 	man/man3/mediate_mask_phone.3 \
+	man/man3/mediate_match_assign_batch.3 \
+	man/man3/mediate_match_batch_assigned.3 \
+	man/man3/mediate_match_batch_candidates.3 \
+	man/man3/mediate_match_batch_count.3 \
+	man/man3/mediate_match_batch_exact.3 \
+	man/man3/mediate_match_batch_free.3 \
+	man/man3/mediate_match_batch_mediator.3 \
+	man/man3/mediate_match_batch_reason.3 \
+	man/man3/mediate_match_batch_score.3 \
+	man/man3/mediate_match_batch_total_score.3 \
+	man/man3/mediate_match_component_name.3 \
+	man/man3/mediate_match_component_parse.3 \
+	man/man3/mediate_match_form_team.3 \
+	man/man3/mediate_match_nearest.3 \
+	man/man3/mediate_match_rank.3 \
+	man/man3/mediate_match_reason_name.3 \
+	man/man3/mediate_match_reason_parse.3 \
+	man/man3/mediate_match_request.3 \
+	man/man3/mediate_match_result_car.3 \
+	man/man3/mediate_match_result_component.3 \
+	man/man3/mediate_match_result_count.3 \
+	man/man3/mediate_match_result_distance.3 \
+	man/man3/mediate_match_result_examined.3 \
+	man/man3/mediate_match_result_excluded_at.3 \
+	man/man3/mediate_match_result_excluded_count.3 \
+	man/man3/mediate_match_result_excluded_reason.3 \
+	man/man3/mediate_match_result_free.3 \
+	man/man3/mediate_match_result_mediator.3 \
+	man/man3/mediate_match_result_score.3 \
+	man/man3/mediate_match_team_count.3 \
+	man/man3/mediate_match_team_covers.3 \
+	man/man3/mediate_match_team_free.3 \
+	man/man3/mediate_match_team_mediator.3 \
+	man/man3/mediate_match_team_reason.3 \
+	man/man3/mediate_match_team_score.3 \
+	man/man3/mediate_match_team_total_score.3 \
+	man/man3/mediate_match_team_uncovered.3 \
+	man/man3/mediate_matcher_at.3 \
+	man/man3/mediate_matcher_free.3 \
+	man/man3/mediate_matcher_new.3 \
+	man/man3/mediate_matcher_roster.3 \
+	man/man3/mediate_mediator_capacity.3 \
+	man/man3/mediate_mediator_coordinates.3 \
+	man/man3/mediate_mediator_duty.3 \
+	man/man3/mediate_mediator_duty_at.3 \
+	man/man3/mediate_mediator_external_body.3 \
+	man/man3/mediate_mediator_free_capacity.3 \
+	man/man3/mediate_mediator_id.3 \
+	man/man3/mediate_mediator_language_at.3 \
+	man/man3/mediate_mediator_language_count.3 \
+	man/man3/mediate_mediator_leave_at.3 \
+	man/man3/mediate_mediator_leave_count.3 \
+	man/man3/mediate_mediator_level.3 \
+	man/man3/mediate_mediator_load.3 \
+	man/man3/mediate_mediator_modes.3 \
+	man/man3/mediate_mediator_name.3 \
+	man/man3/mediate_mediator_offers.3 \
+	man/man3/mediate_mediator_phone.3 \
+	man/man3/mediate_mediator_post.3 \
+	man/man3/mediate_mediator_proficiency.3 \
+	man/man3/mediate_mediator_proficiency_at.3 \
+	man/man3/mediate_mediator_recusal_at.3 \
+	man/man3/mediate_mediator_recusal_count.3 \
+	man/man3/mediate_mediator_recuses.3 \
+	man/man3/mediate_mediator_speaks.3 \
+	man/man3/mediate_mediator_specialty_at.3 \
+	man/man3/mediate_mediator_specialty_count.3 \
+	man/man3/mediate_mediator_staff_number.3 \
+	man/man3/mediate_mediator_think_tank.3 \
+	man/man3/mediate_mediator_unit.3 \
+	man/man3/mediate_menu_count.3 \
+	man/man3/mediate_menu_free.3 \
+	man/man3/mediate_menu_mediator_at.3 \
+	man/man3/mediate_menu_phone.3 \
+	man/man3/mediate_menu_score.3 \
+	man/man3/mediate_menu_total.3 \
 	man/man3/mediate_money_add.3 \
 	man/man3/mediate_money_format.3 \
 	man/man3/mediate_money_mul.3 \
@@ -234,6 +312,43 @@ MEDIATE_MAN3 = \
 	man/man3/mediate_party_represents.3 \
 	man/man3/mediate_party_role_name.3 \
 	man/man3/mediate_party_role_parse.3 \
+	man/man3/mediate_pay_case_outcome.3 \
+	man/man3/mediate_pay_line_amount.3 \
+	man/man3/mediate_pay_line_case_number.3 \
+	man/man3/mediate_pay_line_days.3 \
+	man/man3/mediate_pay_line_get_kind.3 \
+	man/man3/mediate_pay_line_kind_name.3 \
+	man/man3/mediate_pay_line_kind_parse.3 \
+	man/man3/mediate_pay_line_rule.3 \
+	man/man3/mediate_pay_outcome_name.3 \
+	man/man3/mediate_pay_outcome_parse.3 \
+	man/man3/mediate_payroll_add_award.3 \
+	man/man3/mediate_payroll_add_case.3 \
+	man/man3/mediate_payroll_add_cases.3 \
+	man/man3/mediate_payroll_add_deduction.3 \
+	man/man3/mediate_payroll_compute.3 \
+	man/man3/mediate_payroll_find.3 \
+	man/man3/mediate_payroll_free.3 \
+	man/man3/mediate_payroll_is_computed.3 \
+	man/man3/mediate_payroll_new.3 \
+	man/man3/mediate_payroll_payslip_at.3 \
+	man/man3/mediate_payroll_payslip_count.3 \
+	man/man3/mediate_payroll_period.3 \
+	man/man3/mediate_payroll_set_rating.3 \
+	man/man3/mediate_payroll_to_csv.3 \
+	man/man3/mediate_payroll_to_yaml.3 \
+	man/man3/mediate_payroll_total.3 \
+	man/man3/mediate_payroll_unit_at.3 \
+	man/man3/mediate_payroll_unit_budget.3 \
+	man/man3/mediate_payroll_unit_count.3 \
+	man/man3/mediate_payroll_unit_total.3 \
+	man/man3/mediate_payslip_explain.3 \
+	man/man3/mediate_payslip_line_at.3 \
+	man/man3/mediate_payslip_line_count.3 \
+	man/man3/mediate_payslip_mediator.3 \
+	man/man3/mediate_payslip_rating_milli.3 \
+	man/man3/mediate_payslip_to_yaml.3 \
+	man/man3/mediate_payslip_total.3 \
 	man/man3/mediate_policy_category_at.3 \
 	man/man3/mediate_policy_category_count.3 \
 	man/man3/mediate_policy_category_find.3 \
@@ -241,13 +356,54 @@ MEDIATE_MAN3 = \
 	man/man3/mediate_policy_language.3 \
 	man/man3/mediate_policy_load_buffer.3 \
 	man/man3/mediate_policy_load_file.3 \
+	man/man3/mediate_policy_match_car_base.3 \
+	man/man3/mediate_policy_match_car_code.3 \
+	man/man3/mediate_policy_match_car_count.3 \
+	man/man3/mediate_policy_match_car_name.3 \
+	man/man3/mediate_policy_match_team_size.3 \
+	man/man3/mediate_policy_match_weight.3 \
 	man/man3/mediate_policy_name.3 \
 	man/man3/mediate_policy_unit_at.3 \
 	man/man3/mediate_policy_unit_count.3 \
 	man/man3/mediate_policy_unit_find.3 \
 	man/man3/mediate_policy_version.3 \
+	man/man3/mediate_post_type_name.3 \
+	man/man3/mediate_post_type_parse.3 \
 	man/man3/mediate_resident_id_birth_date.3 \
 	man/man3/mediate_resident_id_check.3 \
+	man/man3/mediate_roster_add.3 \
+	man/man3/mediate_roster_add_language.3 \
+	man/man3/mediate_roster_add_leave.3 \
+	man/man3/mediate_roster_add_recusal.3 \
+	man/man3/mediate_roster_at.3 \
+	man/man3/mediate_roster_clear_coordinates.3 \
+	man/man3/mediate_roster_count.3 \
+	man/man3/mediate_roster_find.3 \
+	man/man3/mediate_roster_find_staff.3 \
+	man/man3/mediate_roster_free.3 \
+	man/man3/mediate_roster_load_buffer.3 \
+	man/man3/mediate_roster_load_file.3 \
+	man/man3/mediate_roster_menu.3 \
+	man/man3/mediate_roster_new.3 \
+	man/man3/mediate_roster_policy.3 \
+	man/man3/mediate_roster_remove.3 \
+	man/man3/mediate_roster_remove_language.3 \
+	man/man3/mediate_roster_remove_leave.3 \
+	man/man3/mediate_roster_remove_recusal.3 \
+	man/man3/mediate_roster_set_capacity.3 \
+	man/man3/mediate_roster_set_coordinates.3 \
+	man/man3/mediate_roster_set_duty.3 \
+	man/man3/mediate_roster_set_external_body.3 \
+	man/man3/mediate_roster_set_level.3 \
+	man/man3/mediate_roster_set_load.3 \
+	man/man3/mediate_roster_set_modes.3 \
+	man/man3/mediate_roster_set_name.3 \
+	man/man3/mediate_roster_set_phone.3 \
+	man/man3/mediate_roster_set_post.3 \
+	man/man3/mediate_roster_set_specialty.3 \
+	man/man3/mediate_roster_set_think_tank.3 \
+	man/man3/mediate_roster_set_unit.3 \
+	man/man3/mediate_roster_to_yaml.3 \
 	man/man3/mediate_strerror.3 \
 	man/man3/mediate_time_add_days.3 \
 	man/man3/mediate_time_add_months.3 \
@@ -273,6 +429,8 @@ MEDIATE_MAN3 = \
 	man/man3/mediate_version_number.3
 MEDIATE_MAN5 = \
 	man/man5/mediate-case.5 \
+	man/man5/mediate-ratings.5 \
+	man/man5/mediate-roster.5 \
 	man/man5/mediate-policy.5
 
 dist_man_MANS += $(MEDIATE_MAN1) $(MEDIATE_MAN3) $(MEDIATE_MAN5)
@@ -406,3 +564,64 @@ MEDIATE_MAN3_ROUTE = \
 	man/man3/mediate_urgency_name.3 \
 	man/man3/mediate_urgency_parse.3
 dist_man_MANS += $(MEDIATE_MAN3_ROUTE)
+
+# The route store (include/mediate/route_store.h): the engine journaled in SQLite.
+MEDIATE_MAN3_ROUTE_STORE = \
+	man/man3/mediate_route_store_acknowledge.3 \
+	man/man3/mediate_route_store_check_in.3 \
+	man/man3/mediate_route_store_close.3 \
+	man/man3/mediate_route_store_confirm.3 \
+	man/man3/mediate_route_store_dispatch.3 \
+	man/man3/mediate_route_store_dispatch_auto.3 \
+	man/man3/mediate_route_store_extension_decide.3 \
+	man/man3/mediate_route_store_extension_request.3 \
+	man/man3/mediate_route_store_finish.3 \
+	man/man3/mediate_route_store_force.3 \
+	man/man3/mediate_route_store_journal_count.3 \
+	man/man3/mediate_route_store_open.3 \
+	man/man3/mediate_route_store_pause.3 \
+	man/man3/mediate_route_store_progress.3 \
+	man/man3/mediate_route_store_rate.3 \
+	man/man3/mediate_route_store_recategorize.3 \
+	man/man3/mediate_route_store_refresh.3 \
+	man/man3/mediate_route_store_reopen.3 \
+	man/man3/mediate_route_store_reroute.3 \
+	man/man3/mediate_route_store_resume.3 \
+	man/man3/mediate_route_store_return.3 \
+	man/man3/mediate_route_store_route.3 \
+	man/man3/mediate_route_store_supervise.3 \
+	man/man3/mediate_route_store_tick.3 \
+	man/man3/mediate_route_store_whistle.3
+dist_man_MANS += $(MEDIATE_MAN3_ROUTE_STORE)
+
+# Ratings of mediators (issue 5): one page per function of
+# include/mediate/rating.h.
+MEDIATE_MAN3_RATING = \
+	man/man3/mediate_policy_rating_half_life_days.3 \
+	man/man3/mediate_policy_rating_prior_milli.3 \
+	man/man3/mediate_policy_rating_prior_weight.3 \
+	man/man3/mediate_policy_rating_z_milli.3 \
+	man/man3/mediate_rating_at.3 \
+	man/man3/mediate_rating_case_number.3 \
+	man/man3/mediate_rating_comment.3 \
+	man/man3/mediate_rating_excluded.3 \
+	man/man3/mediate_rating_exclusion_actor.3 \
+	man/man3/mediate_rating_exclusion_at.3 \
+	man/man3/mediate_rating_exclusion_reason.3 \
+	man/man3/mediate_rating_mediator_at.3 \
+	man/man3/mediate_rating_mediator_count.3 \
+	man/man3/mediate_rating_party_id.3 \
+	man/man3/mediate_rating_stars.3 \
+	man/man3/mediate_ratings_add.3 \
+	man/man3/mediate_ratings_at.3 \
+	man/man3/mediate_ratings_count.3 \
+	man/man3/mediate_ratings_exclude.3 \
+	man/man3/mediate_ratings_find.3 \
+	man/man3/mediate_ratings_free.3 \
+	man/man3/mediate_ratings_load_buffer.3 \
+	man/man3/mediate_ratings_load_file.3 \
+	man/man3/mediate_ratings_new.3 \
+	man/man3/mediate_ratings_record_case.3 \
+	man/man3/mediate_ratings_summary.3 \
+	man/man3/mediate_ratings_to_yaml.3
+dist_man_MANS += $(MEDIATE_MAN3_RATING)

@@ -9,10 +9,12 @@ tests_test_mediate_SOURCES = \
 	tests/testutil.h \
 	tests/test_errors.c \
 	tests/test_grade.c \
+	tests/test_pay.c \
 	tests/test_case.c \
 	tests/test_case_yaml.c \
 	tests/test_calendar.c \
 	tests/test_route.c \
+	tests/test_route_store.c \
 	tests/test_alloc_hooks.c \
 	tests/test_money.c \
 	tests/test_time.c \
@@ -20,7 +22,10 @@ tests_test_mediate_SOURCES = \
 	tests/test_id.c \
 	tests/test_ydoc.c \
 	tests/test_policy.c \
-	tests/test_assign.c
+	tests/test_assign.c \
+	tests/test_match.c \
+	tests/test_roster.c \
+	tests/test_rating.c
 tests_test_mediate_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DTEST_DATA_DIR='"$(abs_top_srcdir)/tests/data"' \
 	-DEXAMPLE_DATA_DIR='"$(abs_top_srcdir)/examples/data"' \

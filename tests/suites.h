@@ -11,10 +11,12 @@
 #define MEDIATE_TEST_SUITES(X) \
 	X(errors) \
 	X(grade) \
+	X(pay) \
 	X(case) \
 	X(case_yaml) \
 	X(calendar) \
 	X(route) \
+	X(route_store) \
 	X(common) \
 	X(money) \
 	X(time) \
@@ -23,7 +25,10 @@
 	X(ydoc) \
 	X(policy) \
 	X(yaml_suite) \
-	X(assign)
+	X(assign) \
+	X(match) \
+	X(roster) \
+	X(rating)
 
 #define X(name) int suite_##name(void);
 MEDIATE_TEST_SUITES(X)

@@ -34,6 +34,9 @@
 	X(taxonomy, "Dispute taxonomy") \
 	X(cases, "Sample cases by state") \
 	X(grading, "Grading: general, difficult and major disputes") \
+	X(matching, "Matching: mediators for the waiting cases, one optimal batch") \
+	X(roster, "The roster of mediators and the published menu") \
+	X(payroll, "Pay: the payroll of November 2026 and a payslip") \
 	X(routing, "Whistle, dispatch, report: a week of orders")
 
 #define DEMO_DECLARE(name, title) int demo_##name(cli_demo *d);

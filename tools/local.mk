@@ -10,7 +10,12 @@ tools_mediate_SOURCES = \
 	tools/cmd_policy.c \
 	tools/cmd_case.c \
 	tools/cmd_grade.c \
+	tools/cmd_match.c \
 	tools/cmd_route.c \
+	tools/cmd_whistle.c \
+	tools/cmd_payroll.c \
+	tools/cmd_roster.c \
+	tools/cmd_rate.c \
 	tools/demo.c
 # Where `mediate demo` looks for the sample data after --data and
 # $MEDIATE_DATA: this source tree, then the installed copy.
@@ -30,7 +35,12 @@ TESTS += \
 	tests/cli/case-show.sh \
 	tests/cli/case-transition.sh \
 	tests/cli/grade.sh \
-	tests/cli/route.sh
+	tests/cli/match.sh \
+	tests/cli/route.sh \
+	tests/cli/whistle.sh \
+	tests/cli/payroll.sh \
+	tests/cli/roster.sh \
+	tests/cli/rate.sh
 EXTRA_DIST += tests/cli
 
 # mediate(1); man/local.mk lists the library's pages.

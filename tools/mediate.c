@@ -25,7 +25,16 @@
 	X(policy) \
 	X(case) \
 	X(grade) \
+	X(match) \
 	X(route) \
+	X(whistle) \
+	X(dispatch) \
+	X(report) \
+	X(tick) \
+	X(board) \
+	X(payroll) \
+	X(roster) \
+	X(rate) \
 	X(demo) \
 	X(help)
 

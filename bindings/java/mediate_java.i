@@ -247,6 +247,12 @@ MEDIATE_JAVA_OUT(uint32_t, jlong, long, jlongArray, SetLongArrayRegion)
 MEDIATE_JAVA_OUT(size_t, jlong, long, jlongArray, SetLongArrayRegion)
 MEDIATE_JAVA_OUT(double, jdouble, double, jdoubleArray, SetDoubleArrayRegion)
 
+/* A uint64_t value (order numbers, sequence numbers) is a Java long, like the
+ * long[] of a "uint64_t *out", in every module: not SWIG's BigInteger.  The
+ * numbers count from 1 and never come near 2^63 (above it a long reads
+ * negative: Long.toUnsignedString shows it). */
+%apply long long { uint64_t };
+
 /* An enum out-parameter: int[] receiving the enum's value. */
 %define MEDIATE_ENUM_OUT(TYPE)
 MEDIATE_JAVA_OUT(TYPE, jint, int, jintArray, SetIntArrayRegion)

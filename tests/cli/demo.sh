@@ -65,4 +65,47 @@ grep -q "Wage arrears" "$TMP/out" && fail "demo --lang zh printed English names"
 run "$MEDIATE" demo extra
 expect_status 2 "demo with an argument"
 
+# Matching: the waiting sample cases in one optimal batch, explained.
+run "$MEDIATE" demo --data "$datadir" --section matching
+expect_status 0 "demo --section matching"
+[ -s "$TMP/err" ] && { fail "demo matching wrote on stderr"; sed 's/^/  /' "$TMP/err" >&2; }
+grep -qE '^The [0-9]+ sample cases awaiting a mediator, assigned in one optimal batch:$' "$TMP/out" ||
+	fail "demo matching: the batch of waiting cases"
+grep -qE '^  YZ-TJ-2026-000066 +property_management\.renovation +difficult +-> M-[0-9]{4} ' "$TMP/out" ||
+	fail "demo matching: a difficult waiting case placed"
+grep -qE '^  placed ([0-9]+) of \1 cases, total score [0-9]+, optimal; unplaced: none$' "$TMP/out" ||
+	fail "demo matching: every waiting case placed, optimally"
+grep -qE '^  YZ-ZK +[0-9]+ +[1-9][0-9]* +[1-9][0-9]* +调解智库$' "$TMP/out" ||
+	fail "demo matching: the think tank takes difficult and major cases"
+expect_grep "$TMP/out" "A difficult dispute: think-tank members of the grade's level only:" "demo matching: a difficult case"
+grep -qE '^    excluded: [0-9]+ \(.*not_think_tank [0-9]+' "$TMP/out" || fail "demo matching: think-tank exclusions"
+grep -qE '^      score +[0-9]+$' "$TMP/out" || fail "demo matching: an explanation"
+grep -qE '^      lead +M-[0-9]{4} ' "$TMP/out" || fail "demo matching: the lead of a joint team"
+
+# The payroll of November 2026: per unit and overall, and one payslip with
+# every line explained; the same net as `mediate payroll` on the same data.
+run "$MEDIATE" demo --data "$datadir" --section payroll
+expect_status 0 "demo --section payroll"
+cp "$TMP/out" "$TMP/pay"
+expect_grep "$TMP/pay" "Payroll 2026-11: 鄞州区矛盾纠纷调解政策" "demo payroll: the title"
+grep -qE '^  YZ-LP +老潘警调工作室 +[0-9]+ ' "$TMP/pay" || fail "demo payroll: the Lao Pan studio's totals"
+grep -qE '^staff: +[0-9]+ mediators, [0-9]+ paid, [1-9][0-9]* with case awards$' "$TMP/pay" ||
+	fail "demo payroll: mediators paid and awarded"
+expect_grep "$TMP/pay" "The payslip with the most lines, each explained:" "demo payroll: the payslip"
+nlines=$(grep -cE '^ +[0-9]+  (base|grade|award|cap|budget|deduction) ' "$TMP/pay")
+nexpl=$(grep -c '^         = ' "$TMP/pay")
+[ "$nlines" -ge 5 ] && [ "$nlines" -eq "$nexpl" ] ||
+	fail "demo payroll: $nlines payslip lines and $nexpl explanations"
+grep -q '^         = .*award\|^         = case ' "$TMP/pay" || fail "demo payroll: the payslip has no case award"
+demo_net=$(awk '/^  net pay / { print $3; exit }' "$TMP/pay")
+run "$MEDIATE" payroll --data "$datadir" --month 2026-11 --summary
+expect_status 0 "payroll --summary for the demo"
+grep -qE "^  net pay +$demo_net\$" "$TMP/out" || fail "demo payroll: net $demo_net differs from mediate payroll"
+# Without a roster in the data directory the section says so.
+mkdir "$TMP/noroster"
+cp "$datadir/county.yaml" "$datadir/cases.yaml" "$TMP/noroster/"
+run "$MEDIATE" demo --data "$TMP/noroster" --section payroll
+expect_status 0 "demo payroll without roster.yaml"
+expect_grep "$TMP/out" "(no roster.yaml in $TMP/noroster: no payroll)" "demo payroll without roster.yaml"
+
 finish
