@@ -1369,8 +1369,33 @@ mediate_route_metrics_get(mediate_route_metrics *out, const mediate_route *r, co
 		else if (strcmp(a, dept != NULL ? "redo" : "reopen") == 0)
 			m.reopens++;
 	}
-	m.response_rate = ratio(m.acknowledged_in_time, m.acknowledged);
-	m.resolution_rate = ratio(m.finished_in_time, m.finished);
+	/* Deadlines of the period not met in it: met after its end (the audit
+	 * entry records the deadline), or not met yet although passed. */
+	for (; i > 0; i--) {
+		const mediate_audit_entry *e = &r->audit[i - 1];
+		if (e->time < to)
+			break;
+		if (e->due == 0 || e->due < from || e->due >= to || (dept != NULL && strcmp(e->department, dept) != 0))
+			continue;
+		if (strcmp(e->action, "acknowledge") == 0)
+			m.acknowledge_missed++;
+		else if (strcmp(e->action, "finish") == 0)
+			m.finish_missed++;
+	}
+	for (i = 0; i < r->ntasks; i++) {
+		const task *t = &r->tasks[i];
+		int64_t d;
+		if (dept != NULL && strcmp(t->dept->code, dept) != 0)
+			continue;
+		if (target_active(t, MI_TGT_ACK) && (d = deadline(r, t, MI_TGT_ACK)) != OPEN && d >= from && d < to &&
+		    d < r->now)
+			m.acknowledge_missed++;
+		if (target_active(t, MI_TGT_FINISH) && (d = deadline(r, t, MI_TGT_FINISH)) != OPEN && d >= from &&
+		    d < to && d < r->now)
+			m.finish_missed++;
+	}
+	m.response_rate = ratio(m.acknowledged_in_time, m.acknowledged + m.acknowledge_missed);
+	m.resolution_rate = ratio(m.finished_in_time, m.finished + m.finish_missed);
 	m.satisfaction_rate = ratio(m.satisfied + m.basically_satisfied, m.rated);
 	*out = m;
 	return MEDIATE_OK;

@@ -883,6 +883,41 @@ test_metrics(void)
 	CU_ASSERT_EQUAL(m.finished_in_time, 0);
 	CU_ASSERT_EQUAL(m.reopens, 1);
 	CU_ASSERT_DOUBLE_EQUAL(m.satisfaction_rate, 0.0, 1e-12);
+	CU_ASSERT_EQUAL(m.acknowledge_missed, 0);
+
+	/* Order 3 is never acknowledged; by the 27th its deadline (and that of
+	 * the redo of order 2) has passed: both count against the response
+	 * rate of March, as missed. */
+	whistle(r, "DJS-HC-G01", "public.road", MEDIATE_URGENCY_NORMAL, "2026-03-23T09:00:00+08:00");
+	OK(mediate_route_dispatch_auto(r, 3, T("2026-03-23T09:00:00+08:00"), "张敏"));
+	{
+		mediate_route_event ev[16];
+		size_t got;
+		do {
+			OK(mediate_route_tick(r, T("2026-03-27T09:00:00+08:00"), ev, 16, &got));
+		} while (got == 16);
+	}
+	OK(mediate_route_metrics_get(&m, r, NULL, from, to));
+	CU_ASSERT_EQUAL(m.acknowledged, 3);
+	CU_ASSERT_EQUAL(m.acknowledge_missed, 2);
+	CU_ASSERT_DOUBLE_EQUAL(m.response_rate, 2.0 / 5.0, 1e-12);
+	CU_ASSERT_EQUAL(m.finish_missed, 0);   /* 5 working days: the 27th 11:05 and the 30th 09:00 */
+	OK(mediate_route_metrics_get(&m, r, "DJS-CJ", from, to));
+	CU_ASSERT_EQUAL(m.acknowledge_missed, 1);
+	/* Acknowledged in April, late: still a miss of March (the audit entry
+	 * keeps the deadline), and a late acknowledgement of April. */
+	OK(mediate_route_acknowledge(r, 3, "DJS-CJ", T("2026-04-01T09:30:00+08:00"), "刘志强"));
+	OK(mediate_route_metrics_get(&m, r, NULL, from, to));
+	CU_ASSERT_EQUAL(m.acknowledged, 3);
+	CU_ASSERT_EQUAL(m.acknowledge_missed, 2);
+	/* By now (1 April) both finish deadlines of March have passed too. */
+	CU_ASSERT_EQUAL(m.finish_missed, 2);
+	CU_ASSERT_DOUBLE_EQUAL(m.resolution_rate, 1.0 / 4.0, 1e-12);
+	OK(mediate_route_metrics_get(&m, r, "DJS-CJ", to, T("2026-05-01T00:00:00+08:00")));
+	CU_ASSERT_EQUAL(m.acknowledged, 1);
+	CU_ASSERT_EQUAL(m.acknowledged_in_time, 0);
+	CU_ASSERT_EQUAL(m.acknowledge_missed, 0);
+	CU_ASSERT_DOUBLE_EQUAL(m.response_rate, 0.0, 1e-12);
 	/* A period before anything happened. */
 	OK(mediate_route_metrics_get(&m, r, NULL, T("2026-02-01T00:00:00+08:00"), from));
 	CU_ASSERT_EQUAL(m.dispatched, 0);
@@ -891,11 +926,11 @@ test_metrics(void)
 
 	/* Whistle rate per village / community (a grid counts for its community). */
 	OK(mediate_route_whistle_count(&count, r, "DJS-HC", from, to));
-	CU_ASSERT_EQUAL(count, 1);
+	CU_ASSERT_EQUAL(count, 2);
 	OK(mediate_route_whistle_count(&count, r, "DJS-GS", from, to));
 	CU_ASSERT_EQUAL(count, 1);
 	OK(mediate_route_whistle_count(&count, r, "DJS", from, to));
-	CU_ASSERT_EQUAL(count, 2);
+	CU_ASSERT_EQUAL(count, 3);
 	OK(mediate_route_whistle_count(&count, r, "DJS", from, T("2026-03-10T00:00:00+08:00")));
 	CU_ASSERT_EQUAL(count, 1);
 	CU_ASSERT_EQUAL(mediate_route_whistle_count(&count, r, "DJS-QQ", from, to), MEDIATE_ENOTFOUND);

@@ -229,7 +229,7 @@ tick(FILE *out, mediate_route *r, int64_t now)
 }
 
 static int
-do_step(FILE *out, mediate_route *r, const week_step *s, uint64_t *orders, const mediate_policy *p, const char *lang)
+do_step(FILE *out, mediate_route *r, const week_step *s, uint64_t *orders, const mediate_policy *p)
 {
 	int64_t t = at(s->when);
 	uint64_t o = orders[s->w];
@@ -271,8 +271,8 @@ do_step(FILE *out, mediate_route *r, const week_step *s, uint64_t *orders, const
 		for (i = 0; i < oi.task_count; i++) {
 			ti.version = MEDIATE_TASK_INFO_VERSION;
 			mediate_route_task_info(&ti, r, o, i);
-			fprintf(out, " %s%s %s", i ? "+ " : "", ti.role == MEDIATE_ROLE_LEAD ? "lead" : "assist",
-			        cli_unit_name(mediate_policy_unit_find(p, ti.department), lang));
+			fprintf(out, " %s%s %s", i ? "+ " : "", ti.role == MEDIATE_ROLE_LEAD ? "主办" : "协办",
+			        cli_unit_name(mediate_policy_unit_find(p, ti.department), NULL));
 		}
 		fputc('\n', out);
 		return 0;
@@ -336,7 +336,7 @@ do_step(FILE *out, mediate_route *r, const week_step *s, uint64_t *orders, const
 }
 
 static void
-print_board(FILE *out, mediate_route *r, const mediate_policy *p, int64_t now, const char *lang)
+print_board(FILE *out, mediate_route *r, const mediate_policy *p, int64_t now)
 {
 	const mediate_calendar *cal = mediate_policy_calendar_find(p, "cn-office");
 	uint64_t o;
@@ -380,7 +380,16 @@ print_board(FILE *out, mediate_route *r, const mediate_policy *p, int64_t now, c
 	}
 	if (!any)
 		fprintf(out, "  (no open orders)\n");
-	(void)lang;
+}
+
+/* A rate, or "-" when nothing was counted (0 of 0 is no rate at all). */
+static void
+put_rate(FILE *out, double rate, size_t denominator)
+{
+	if (denominator == 0)
+		fputs("      -", out);
+	else
+		fprintf(out, " %5.0f%%", 100 * rate);
 }
 
 static void
@@ -391,7 +400,7 @@ print_rates(FILE *out, mediate_route *r, const mediate_policy *p, int64_t from, 
 	size_t i;
 	fputs("  ", out);
 	cli_put_padded(out, "department", 32);
-	fputs("响应率 办结率 满意率  退单  延期  升级  重办\n", out);
+	fputs(" 响应率 办结率 满意率  退单  延期  升级  重办\n", out);
 	for (i = 0; i < sizeof depts / sizeof depts[0]; i++) {
 		mediate_route_metrics m;
 		m.version = MEDIATE_ROUTE_METRICS_VERSION;
@@ -399,13 +408,15 @@ print_rates(FILE *out, mediate_route *r, const mediate_policy *p, int64_t from, 
 			continue;
 		fputs("  ", out);
 		cli_put_padded(out, depts[i] ? cli_unit_name(mediate_policy_unit_find(p, depts[i]), NULL) : "all 全部", 32);
-		fprintf(out, "%5.0f%% %5.0f%% %5.0f%% %5zu %5zu %5zu %5zu\n", 100 * m.response_rate, 100 * m.resolution_rate,
-		        100 * m.satisfaction_rate, m.returns, m.extensions_approved, m.escalations, m.reopens);
+		put_rate(out, m.response_rate, m.acknowledged + m.acknowledge_missed);
+		put_rate(out, m.resolution_rate, m.finished + m.finish_missed);
+		put_rate(out, m.satisfaction_rate, m.rated);
+		fprintf(out, " %5zu %5zu %5zu %5zu\n", m.returns, m.extensions_approved, m.escalations, m.reopens);
 	}
 }
 
 static int
-run_week(FILE *out, const mediate_policy *p, const char *lang)
+run_week(FILE *out, const mediate_policy *p)
 {
 	static const unsigned char key[32] = "mediate route week demo key 2026";
 	mediate_route *r = NULL;
@@ -420,7 +431,7 @@ run_week(FILE *out, const mediate_policy *p, const char *lang)
 	}
 	fprintf(out, "  The week of 2 November 2026; events of the timers are indented.\n\n");
 	for (i = 0; i < NSTEPS; i++) {
-		if (tick(out, r, at(steps[i].when)) != 0 || (rc = do_step(out, r, &steps[i], orders, p, lang)) != 0) {
+		if (tick(out, r, at(steps[i].when)) != 0 || (rc = do_step(out, r, &steps[i], orders, p)) != 0) {
 			cli_warn("route", "step %zu (%s): %s", i + 1, steps[i].when, mediate_error_last()->text);
 			mediate_route_free(r);
 			return CLI_EXIT_INPUT;
@@ -428,7 +439,7 @@ run_week(FILE *out, const mediate_policy *p, const char *lang)
 	}
 	tick(out, r, end);
 	cli_heading(out, "Board: open orders at Sunday 8 November 20:00 (看板)");
-	print_board(out, r, p, end, lang);
+	print_board(out, r, p, end);
 	cli_heading(out, "Rates of the week (from the audit trail)");
 	print_rates(out, r, p, from, end);
 	{
@@ -472,7 +483,7 @@ run_week(FILE *out, const mediate_policy *p, const char *lang)
 int
 demo_routing(cli_demo *d)
 {
-	return run_week(d->out, d->policy, d->lang);
+	return run_week(d->out, d->policy);
 }
 
 /* ---- the command ---- */
@@ -532,7 +543,7 @@ run_route(int argc, char **argv)
 	if ((rc = cli_load_policy(&p, policy_path, NULL)) != CLI_EXIT_OK)
 		return rc;
 	if (strcmp(sub, "week") == 0) {
-		rc = run_week(stdout, p, "en");
+		rc = run_week(stdout, p);
 	} else {
 		const mediate_calendar *cal = mediate_policy_calendar_find(p, argv[optind]);
 		unsigned long minutes;

@@ -314,10 +314,12 @@ typedef struct mediate_route_metrics {
 	size_t dispatched;                /* tasks dispatched */
 	size_t acknowledged, acknowledged_in_time;
 	size_t finished, finished_in_time;
+	/* Deadline passed in the period and not met by its end (or by now). */
+	size_t acknowledge_missed, finish_missed;
 	size_t rated, satisfied, basically_satisfied, dissatisfied;
 	size_t returns, extensions_requested, extensions_approved, escalations, reopens;
-	double response_rate;             /* acknowledged_in_time / acknowledged, or 0 */
-	double resolution_rate;           /* finished_in_time / finished, or 0 */
+	double response_rate;             /* acknowledged_in_time / (acknowledged + acknowledge_missed), or 0 */
+	double resolution_rate;           /* finished_in_time / (finished + finish_missed), or 0 */
 	double satisfaction_rate;         /* (satisfied + basically) / rated, or 0 */
 } mediate_route_metrics;
 #define MEDIATE_ROUTE_METRICS_VERSION 1

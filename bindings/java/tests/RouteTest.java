@@ -416,6 +416,7 @@ public class RouteTest {
       Check.isTrue(m.escalations >= 5, "escalations " + m);
       Route.Metrics ny = r.metrics(t("2026-10-01T00:00:00+08:00"), t("2026-11-01T00:00:00+08:00"), NY);
       Check.equal(2L, ny.finishedInTime);
+      Check.equal(0L, ny.acknowledgeMissed + ny.finishMissed);
       Check.isTrue(ny.responseRate == 1.0 && ny.resolutionRate == 1.0, "NY rates " + ny);
       Check.equal(1L, r.whistleCount("YZ-JS", t("2026-10-01T00:00:00+08:00"), t("2026-11-01T00:00:00+08:00")));
 

@@ -317,17 +317,20 @@ class AuditEntry(_collections.namedtuple("AuditEntry", "seq time order actor uni
 
 
 class Metrics(_collections.namedtuple("Metrics", "dispatched acknowledged acknowledged_in_time finished "
-                                                 "finished_in_time rated satisfied basically_satisfied "
+                                                 "finished_in_time acknowledge_missed finish_missed "
+                                                 "rated satisfied basically_satisfied "
                                                  "dissatisfied returns extensions_requested "
                                                  "extensions_approved escalations reopens response_rate "
                                                  "resolution_rate satisfaction_rate")):
     """Metrics of a period from the audit trail (a value).
 
     Counts of tasks dispatched, acknowledged (in time), finished (in time),
+    missed (a deadline that passed in the period, not met by its end),
     rated (satisfied / basically / dissatisfied), returns, extensions
     requested and approved, escalations and reopens; and the three rates:
-    ``response_rate`` (acknowledged in time / acknowledged),
-    ``resolution_rate`` (finished in time / finished) and
+    ``response_rate`` (acknowledged in time / (acknowledged +
+    acknowledge_missed)), ``resolution_rate`` (finished in time /
+    (finished + finish_missed)) and
     ``satisfaction_rate`` ((satisfied + basically) / rated), 0.0 when
     nothing was counted.
     """

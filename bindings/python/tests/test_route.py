@@ -425,6 +425,7 @@ class IdiomaticRouteTest(unittest.TestCase):
         self.assertGreaterEqual(m.escalations, 5)
         ny = r.metrics(T("2026-10-01T00:00:00+08:00"), T("2026-11-01T00:00:00+08:00"), department=NY)
         self.assertEqual((ny.acknowledged, ny.acknowledged_in_time, ny.finished, ny.finished_in_time), (2, 2, 2, 2))
+        self.assertEqual((ny.acknowledge_missed, ny.finish_missed), (0, 0))
         self.assertAlmostEqual(ny.response_rate, 1.0)
         self.assertAlmostEqual(ny.resolution_rate, 1.0)
         none = r.metrics(T("2026-11-01T00:00:00+08:00"), T("2026-12-01T00:00:00+08:00"))

@@ -196,12 +196,14 @@ public final class Route implements AutoCloseable {
 
   /**
    * Metrics of a period, from the audit trail: counts of tasks and the three
-   * rates (response: acknowledged in time / acknowledged; resolution:
-   * finished in time / finished; satisfaction: (satisfied + basically) /
-   * rated; 0 when nothing was counted).  A value.
+   * rates (response: acknowledged in time / (acknowledged + missed);
+   * resolution: finished in time / (finished + missed); satisfaction:
+   * (satisfied + basically) / rated; 0 when nothing was counted).  Missed:
+   * the deadline passed in the period and was not met by its end.  A value.
    */
   public static final class Metrics {
-    public final long dispatched, acknowledged, acknowledgedInTime, finished, finishedInTime, rated,
+    public final long dispatched, acknowledged, acknowledgedInTime, finished, finishedInTime,
+        acknowledgeMissed, finishMissed, rated,
         satisfied, basicallySatisfied, dissatisfied, returns, extensionsRequested, extensionsApproved,
         escalations, reopens;
     public final double responseRate, resolutionRate, satisfactionRate;
@@ -212,6 +214,8 @@ public final class Route implements AutoCloseable {
       acknowledgedInTime = m.getAcknowledged_in_time();
       finished = m.getFinished();
       finishedInTime = m.getFinished_in_time();
+      acknowledgeMissed = m.getAcknowledge_missed();
+      finishMissed = m.getFinish_missed();
       rated = m.getRated();
       satisfied = m.getSatisfied();
       basicallySatisfied = m.getBasically_satisfied();
