@@ -1258,23 +1258,6 @@ load_case(loader *L, const ynode *n)
 	return c;
 }
 
-static int
-check_opts(const mediate_load_options **opts, mediate_load_options *defaults, ydiag *d, const char *name,
-           mediate_error *err)
-{
-	mediate_load_options init = MEDIATE_LOAD_OPTIONS_INIT;
-	*defaults = init;
-	if (*opts == NULL)
-		*opts = defaults;
-	ydiag_init(d, name, *opts, err);
-	if ((*opts)->version != MEDIATE_LOAD_OPTIONS_VERSION) {
-		ydiag_init(d, name, defaults, err);
-		ydiag_report_at(d, MEDIATE_EINVAL, 0, 0, NULL, "load options version %u is not supported",
-		                (*opts)->version);
-		return MEDIATE_EINVAL;
-	}
-	return 0;
-}
 
 static int
 finish(ydiag *d, loader *L, int rc)
@@ -1323,7 +1306,7 @@ mediate_case_from_yaml(mediate_case **out, const mediate_policy *policy, const c
 	ydiag d;
 	int rc;
 
-	if ((rc = check_opts(&opts, &defaults, &d, name, err)) == 0) {
+	if ((rc = ydiag_begin(&d, &opts, &defaults, name, err)) == 0) {
 		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
 			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "case from YAML: NULL argument");
 			rc = MEDIATE_EINVAL;
@@ -1586,7 +1569,7 @@ mediate_case_list_from_yaml(mediate_case_list **out, const mediate_policy *polic
 	ydiag d;
 	int rc;
 
-	if ((rc = check_opts(&opts, &defaults, &d, name, err)) == 0) {
+	if ((rc = ydiag_begin(&d, &opts, &defaults, name, err)) == 0) {
 		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
 			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "case list from YAML: NULL argument");
 			rc = MEDIATE_EINVAL;
@@ -1603,37 +1586,15 @@ mediate_status
 mediate_case_list_load_file(mediate_case_list **out, const mediate_policy *policy, const char *path,
                             const mediate_load_options *opts, mediate_error *err)
 {
-	mediate_load_options defaults = MEDIATE_LOAD_OPTIONS_INIT;
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
-	if (opts == NULL)
-		opts = &defaults;
-	if (out == NULL || policy == NULL || path == NULL) {
-		rc = mi_err(MEDIATE_EINVAL, "case list load: NULL argument");
-		if (err != NULL)
-			*err = *mediate_error_last();
-		return rc;
-	}
+	if (out == NULL || policy == NULL || path == NULL)
+		return ydoc_null_argument("case list load", err);
 	*out = NULL;
-	rc = mi_read_file(path, opts->version == MEDIATE_LOAD_OPTIONS_VERSION ? opts->max_document_bytes
-	                                                                    : MEDIATE_DEFAULT_MAX_DOCUMENT_BYTES,
-	                  &data, &len);
-	if (rc != 0) {
-		mediate_error rec = *mediate_error_last();
-		mi_strlcpy(rec.file, path, sizeof rec.file);
-		if (rc == MEDIATE_ELIMIT)
-			mi_err_fill(&rec, rc, path, 0, 0, NULL,
-			            "document is larger than the limit of %zu bytes (max_document_bytes)",
-			            opts->max_document_bytes);
-		mi_err_set_record(&rec);
-		if (err != NULL)
-			*err = rec;
-		if (opts->version == MEDIATE_LOAD_OPTIONS_VERSION && opts->on_error != NULL)
-			opts->on_error(&rec, opts->on_error_user);
+	if ((rc = ydoc_read_file(path, opts, err, &data, &len)) != 0)
 		return rc;
-	}
 	rc = mediate_case_list_from_yaml(out, policy, data, len, path, opts, err);
 	mi_free(data);
 	return rc;

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Cases to YAML: export with libyaml's emitter.  The format is documented
+ * Cases to YAML: export with libyaml's yemit.  The format is documented
  * in mediate-case(5); the import is in case_yaml.c.
  *
  * Export writes one canonical form: keys in a fixed order, block style,
  * UTF-8 unescaped, no line wrapping, optional keys left out when they hold
  * their default.  Every text is written plain when that is unambiguous and
- * double-quoted otherwise (text_is_plain below), so the bytes depend only on
+ * double-quoted otherwise (yemit_text_is_plain in yemit.c), so the bytes depend only on
  * the case: export -> import -> export gives identical bytes.  Times are
  * written at the case's UTC offset, money as quoted "1234.56" strings.
  */
@@ -14,171 +14,45 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <yaml.h>
-
 #include "case_priv.h"
 #include "grade_priv.h"
+#include "yemit.h"
 
-typedef struct emitter {
-	yaml_emitter_t y;
-	mi_buf buf;
-	int rc;             /* first failure */
-	int offset;         /* minutes east of UTC for times */
-	unsigned int flags;
-} emitter;
-
-static int
-write_handler(void *data, unsigned char *buffer, size_t size)
+static void
+key(yemit *e, const char *k)
 {
-	emitter *e = data;
-	return mi_buf_append(&e->buf, (const char *)buffer, size) == 0;
+	yemit_scalar(e, k, YEMIT_PLAIN);
 }
 
 static void
-emit(emitter *e, yaml_event_t *ev, int ok)
-{
-	if (e->rc != 0) {
-		if (ok)
-			yaml_event_delete(ev);
-		return;
-	}
-	if (!ok) {
-		e->rc = MEDIATE_ENOMEM;
-		return;
-	}
-	if (!yaml_emitter_emit(&e->y, ev))
-		e->rc = e->buf.failed || e->y.error == YAML_MEMORY_ERROR ? MEDIATE_ENOMEM : MEDIATE_EINTERNAL;
-}
-
-/* ASCII case-insensitive equality. */
-static int
-same_word(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
-}
-
-/*
- * 1 when s can be written as a plain scalar that every YAML reader reads
- * back as the same text: not empty, no leading indicator or digit (numbers,
- * dates), no ": " or " #", not a word YAML 1.1 or 1.2 resolves (null,
- * booleans), only printable characters libyaml writes unescaped.
- * scripts/gen_sample_cases.py mirrors this rule.
- */
-static int
-text_is_plain(const char *s)
-{
-	static const char *const words[] = { "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-	                                     "~", "=", "<<", NULL };
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s), i;
-
-	if (len == 0 || strchr(" -?:,[]{}#&*!|>'\"%@`0123456789+.", s[0]) != NULL)
-		return 0;
-	if (s[len - 1] == ' ' || s[len - 1] == ':')
-		return 0;
-	if (strstr(s, ": ") != NULL || strstr(s, " #") != NULL)
-		return 0;
-	for (i = 0; words[i] != NULL; i++)
-		if (same_word(s, words[i]))
-			return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char ch = p[i];
-		if (ch < 0x20 || ch == 0x7F || ch >= 0xF0)
-			return 0;
-		if (ch == 0xC2 && p[i + 1] < 0xA0)               /* C1 controls, U+0085 */
-			return 0;
-		if (ch == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
-			return 0;                                    /* U+2028, U+2029 */
-		if (ch == 0xEF && ((p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
-		                   (p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))))
-			return 0;                                    /* U+FEFF, U+FFFE, U+FFFF */
-	}
-	return 1;
-}
-
-enum { TEXT, QUOTED, PLAIN };
-
-static void
-scalar(emitter *e, const char *s, int style)
-{
-	yaml_event_t ev;
-	yaml_scalar_style_t st;
-	if (style == PLAIN || (style == TEXT && text_is_plain(s)))
-		st = YAML_PLAIN_SCALAR_STYLE;
-	else
-		st = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, st));
-}
-
-static void
-map_start(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE));
-}
-
-static void
-map_end(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_mapping_end_event_initialize(&ev));
-}
-
-static void
-seq_start(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE));
-}
-
-static void
-seq_end(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_sequence_end_event_initialize(&ev));
-}
-
-static void
-key(emitter *e, const char *k)
-{
-	scalar(e, k, PLAIN);
-}
-
-static void
-kv_text(emitter *e, const char *k, const char *v)
+kv_text(yemit *e, const char *k, const char *v)
 {
 	if (v == NULL)
 		return;
 	key(e, k);
-	scalar(e, v, TEXT);
+	yemit_scalar(e, v, YEMIT_TEXT);
 }
 
 static void
-kv_plain(emitter *e, const char *k, const char *v)
+kv_plain(yemit *e, const char *k, const char *v)
 {
 	if (v == NULL)
 		return;
 	key(e, k);
-	scalar(e, v, PLAIN);
+	yemit_scalar(e, v, YEMIT_PLAIN);
 }
 
 static void
-kv_quoted(emitter *e, const char *k, const char *v)
+kv_quoted(yemit *e, const char *k, const char *v)
 {
 	if (v == NULL)
 		return;
 	key(e, k);
-	scalar(e, v, QUOTED);
+	yemit_scalar(e, v, YEMIT_QUOTED);
 }
 
 static void
-kv_uint(emitter *e, const char *k, unsigned long long v)
+kv_uint(yemit *e, const char *k, unsigned long long v)
 {
 	char b[32];
 	snprintf(b, sizeof b, "%llu", v);
@@ -186,13 +60,13 @@ kv_uint(emitter *e, const char *k, unsigned long long v)
 }
 
 static void
-kv_bool(emitter *e, const char *k, int v)
+kv_bool(yemit *e, const char *k, int v)
 {
 	kv_plain(e, k, v ? "true" : "false");
 }
 
 static void
-kv_time(emitter *e, const char *k, int64_t t)
+kv_time(yemit *e, const char *k, int64_t t)
 {
 	char b[MEDIATE_TIME_BUFSIZE];
 	if (e->rc == 0 && (e->rc = mediate_time_format(b, sizeof b, t, e->offset)) == 0)
@@ -200,7 +74,7 @@ kv_time(emitter *e, const char *k, int64_t t)
 }
 
 static void
-kv_money(emitter *e, const char *k, int64_t fen)
+kv_money(yemit *e, const char *k, int64_t fen)
 {
 	char b[MEDIATE_MONEY_BUFSIZE];
 	if (e->rc == 0 && (e->rc = mediate_money_format(b, sizeof b, fen)) == 0)
@@ -209,7 +83,7 @@ kv_money(emitter *e, const char *k, int64_t fen)
 
 /* "29.857000" from 29857000 micro-degrees. */
 static void
-kv_micro(emitter *e, const char *k, int32_t v)
+kv_micro(yemit *e, const char *k, int32_t v)
 {
 	char b[32];
 	long long a = v < 0 ? -(long long)v : v;
@@ -218,38 +92,38 @@ kv_micro(emitter *e, const char *k, int32_t v)
 }
 
 static void
-kv_list(emitter *e, const char *k, char *const *items, size_t n)
+kv_list(yemit *e, const char *k, char *const *items, size_t n)
 {
 	size_t i;
 	if (n == 0)
 		return;
 	key(e, k);
-	seq_start(e);
+	yemit_seq_start(e);
 	for (i = 0; i < n; i++)
-		scalar(e, items[i], TEXT);
-	seq_end(e);
+		yemit_scalar(e, items[i], YEMIT_TEXT);
+	yemit_seq_end(e);
 }
 
 /* A list of the names of the bits set in flags. */
 static void
-kv_bits(emitter *e, const char *k, unsigned int flags, const char *(*name)(unsigned int))
+kv_bits(yemit *e, const char *k, unsigned int flags, const char *(*name)(unsigned int))
 {
 	unsigned int bit;
 	if (flags == 0)
 		return;
 	key(e, k);
-	seq_start(e);
+	yemit_seq_start(e);
 	for (bit = 1; bit != 0 && bit <= flags; bit <<= 1)
 		if ((flags & bit) && name(bit) != NULL)
-			scalar(e, name(bit), PLAIN);
-	seq_end(e);
+			yemit_scalar(e, name(bit), YEMIT_PLAIN);
+	yemit_seq_end(e);
 }
 
 static void
-emit_party(emitter *e, const mediate_party *p)
+emit_party(yemit *e, const mediate_party *p)
 {
 	int mask = (e->flags & MEDIATE_CASE_YAML_MASK) != 0;
-	map_start(e);
+	yemit_map_start(e);
 	kv_text(e, "id", p->id);
 	kv_plain(e, "role", mediate_party_role_name(p->role));
 	kv_plain(e, "kind", mediate_party_kind_name(p->kind));
@@ -257,82 +131,82 @@ emit_party(emitter *e, const mediate_party *p)
 	kv_quoted(e, "phone", mask ? p->phone_masked : p->phone);
 	if (p->doc_type != 0 && p->doc_number != NULL) {
 		key(e, "document");
-		map_start(e);
+		yemit_map_start(e);
 		kv_plain(e, "type", mediate_party_doc_type_name(p->doc_type));
 		kv_quoted(e, "number", mask ? p->doc_masked : p->doc_number);
-		map_end(e);
+		yemit_map_end(e);
 	}
 	kv_text(e, "address", p->address);
 	kv_bits(e, "flags", p->flags, mediate_party_flag_name);
 	kv_text(e, "represents", p->represents);
-	map_end(e);
+	yemit_map_end(e);
 }
 
 static void
-emit_mediation(emitter *e, const mediate_case *c)
+emit_mediation(yemit *e, const mediate_case *c)
 {
 	size_t i, j;
 	if (c->mode == 0 && c->joint_body_count == 0 && !c->private_hearing && c->mediator_count == 0 &&
 	    c->session_count == 0)
 		return;
 	key(e, "mediation");
-	map_start(e);
+	yemit_map_start(e);
 	if (c->mode != 0)
 		kv_plain(e, "mode", mediate_case_mode_name(c->mode));
 	if (c->joint_body_count > 0) {
 		key(e, "joint_bodies");
-		seq_start(e);
+		yemit_seq_start(e);
 		for (i = 0; i < c->joint_body_count; i++)
-			scalar(e, mediate_unit_code(c->joint_bodies[i]), TEXT);
-		seq_end(e);
+			yemit_scalar(e, mediate_unit_code(c->joint_bodies[i]), YEMIT_TEXT);
+		yemit_seq_end(e);
 	}
 	if (c->private_hearing)
 		kv_bool(e, "private_hearing", 1);
 	if (c->mediator_count > 0) {
 		key(e, "mediators");
-		seq_start(e);
+		yemit_seq_start(e);
 		for (i = 0; i < c->mediator_count; i++) {
 			const mediate_case_mediator *m = c->mediators[i];
-			map_start(e);
+			yemit_map_start(e);
 			kv_text(e, "id", m->id);
 			kv_text(e, "name", m->name);
 			kv_plain(e, "role", mediate_case_mediator_role_name(m->role));
-			map_end(e);
+			yemit_map_end(e);
 		}
-		seq_end(e);
+		yemit_seq_end(e);
 	}
 	if (c->session_count > 0) {
 		key(e, "sessions");
-		seq_start(e);
+		yemit_seq_start(e);
 		for (i = 0; i < c->session_count; i++) {
 			const mediate_case_session *s = c->sessions[i];
-			map_start(e);
+			yemit_map_start(e);
 			kv_time(e, "at", s->at);
 			kv_text(e, "place", s->place);
 			if (s->video)
 				kv_bool(e, "video", 1);
 			if (s->attendee_count > 0) {
 				key(e, "attendees");
-				seq_start(e);
+				yemit_seq_start(e);
 				for (j = 0; j < s->attendee_count; j++)
-					scalar(e, s->attendees[j], TEXT);
-				seq_end(e);
+					yemit_scalar(e, s->attendees[j], YEMIT_TEXT);
+				yemit_seq_end(e);
 			}
 			kv_text(e, "notes", s->notes);
-			map_end(e);
+			yemit_map_end(e);
 		}
-		seq_end(e);
+		yemit_seq_end(e);
 	}
-	map_end(e);
+	yemit_map_end(e);
 }
 
 static void
-emit_agreement(emitter *e, const mediate_agreement *a)
+emit_agreement(yemit *e, const mediate_agreement *a)
 {
 	size_t i;
 	int f;
 	key(e, "agreement");
-	map_start(e);
+	yemit_map_start(e);
 	kv_time(e, "drafted_at", a->drafted_at);
 	for (f = 1; f <= MEDIATE_AGREEMENT_FIELD_COUNT; f++)
 		kv_text(e, mediate_agreement_field_name((mediate_agreement_field)f), a->text[f]);
@@ -340,37 +214,37 @@ emit_agreement(emitter *e, const mediate_agreement *a)
 		kv_time(e, "deadline", a->deadline);
 	if (a->signature_count > 0) {
 		key(e, "signatures");
-		seq_start(e);
+		yemit_seq_start(e);
 		for (i = 0; i < a->signature_count; i++) {
-			map_start(e);
+			yemit_map_start(e);
 			kv_text(e, "signer", a->signatures[i].signer);
 			kv_time(e, "at", a->signatures[i].at);
-			map_end(e);
+			yemit_map_end(e);
 		}
-		seq_end(e);
+		yemit_seq_end(e);
 	}
 	if (a->effective)
 		kv_time(e, "effective_at", a->effective_at);
 	if (a->confirmation != MEDIATE_CONFIRMATION_NONE && a->confirmation != 0) {
 		key(e, "confirmation");
-		map_start(e);
+		yemit_map_start(e);
 		kv_plain(e, "status", mediate_confirmation_status_name(a->confirmation));
 		kv_text(e, "court", a->court);
 		kv_time(e, "applied_at", a->applied_at);
 		if (a->confirmation == MEDIATE_CONFIRMATION_VALID || a->confirmation == MEDIATE_CONFIRMATION_INVALID)
 			kv_time(e, "decided_at", a->decided_at);
-		map_end(e);
+		yemit_map_end(e);
 	}
-	map_end(e);
+	yemit_map_end(e);
 }
 
 static void
-emit_case(emitter *e, const mediate_case *c)
+emit_case(yemit *e, const mediate_case *c)
 {
 	size_t i;
 
 	e->offset = c->offset;
-	map_start(e);
+	yemit_map_start(e);
 	kv_plain(e, "id", c->id_text);
 	kv_text(e, "number", c->number);
 	kv_plain(e, "state", mediate_case_state_name(c->state));
@@ -384,7 +258,7 @@ emit_case(emitter *e, const mediate_case *c)
 
 	if (c->address != NULL || c->grid != NULL || c->has_coordinates) {
 		key(e, "place");
-		map_start(e);
+		yemit_map_start(e);
 		kv_text(e, "address", c->address);
 		if (c->grid != NULL)
 			kv_text(e, "grid", mediate_unit_code(c->grid));
@@ -392,13 +266,13 @@ emit_case(emitter *e, const mediate_case *c)
 			kv_micro(e, "lat", c->lat);
 			kv_micro(e, "lon", c->lon);
 		}
-		map_end(e);
+		yemit_map_end(e);
 	}
 
 	if (c->description != NULL || c->people_involved != 0 || c->amount != 0 || c->risks != 0 ||
 	    c->prior_police_calls != 0 || c->tag_count != 0) {
 		key(e, "facts");
-		map_start(e);
+		yemit_map_start(e);
 		kv_text(e, "description", c->description);
 		if (c->people_involved != 0)
 			kv_uint(e, "people_involved", c->people_involved);
@@ -408,22 +282,22 @@ emit_case(emitter *e, const mediate_case *c)
 		if (c->prior_police_calls != 0)
 			kv_uint(e, "prior_police_calls", c->prior_police_calls);
 		kv_list(e, "tags", c->tags, c->tag_count);
-		map_end(e);
+		yemit_map_end(e);
 	}
 
 	if (c->party_count > 0) {
 		key(e, "parties");
-		seq_start(e);
+		yemit_seq_start(e);
 		for (i = 0; i < c->party_count; i++)
 			emit_party(e, c->parties[i]);
-		seq_end(e);
+		yemit_seq_end(e);
 	}
 
 	emit_mediation(e, c);
 
 	if (c->outcome != MEDIATE_OUTCOME_NONE && c->outcome != 0) {
 		key(e, "outcome");
-		map_start(e);
+		yemit_map_start(e);
 		kv_plain(e, "result", mediate_case_outcome_name(c->outcome));
 		if (c->outcome == MEDIATE_OUTCOME_AGREEMENT && c->agreement_form != 0)
 			kv_plain(e, "form", mediate_agreement_form_name(c->agreement_form));
@@ -432,36 +306,36 @@ emit_case(emitter *e, const mediate_case *c)
 				kv_plain(e, "transfer", mediate_transfer_kind_name(c->transfer_kind));
 			kv_text(e, "body", c->transfer_body);
 		}
-		map_end(e);
+		yemit_map_end(e);
 	}
 	if (c->remediations != 0)
 		kv_uint(e, "remediations", c->remediations);
 
 	if (c->accepted || c->extension_count > 0 || c->has_followup_due) {
 		key(e, "deadlines");
-		map_start(e);
+		yemit_map_start(e);
 		if (c->accepted)
 			kv_time(e, "accepted_at", c->accepted_at);
 		if (c->extension_count > 0) {
 			key(e, "extensions");
-			seq_start(e);
+			yemit_seq_start(e);
 			for (i = 0; i < c->extension_count; i++) {
-				map_start(e);
+				yemit_map_start(e);
 				kv_time(e, "at", c->extensions[i].at);
 				kv_time(e, "new_due", c->extensions[i].new_due);
-				map_end(e);
+				yemit_map_end(e);
 			}
-			seq_end(e);
+			yemit_seq_end(e);
 		}
 		if (c->has_followup_due)
 			kv_time(e, "followup_due", c->followup_due);
-		map_end(e);
+		yemit_map_end(e);
 	}
 
 	if (c->computed_level != NULL || c->override_level != NULL) {
 		char b[32];
 		key(e, "grade");
-		map_start(e);
+		yemit_map_start(e);
 		if (c->computed_level != NULL) {
 			kv_plain(e, "level", mediate_level_code(c->computed_level));
 			snprintf(b, sizeof b, "%lld", (long long)c->level_points);
@@ -469,14 +343,14 @@ emit_case(emitter *e, const mediate_case *c)
 		}
 		if (c->override_level != NULL) {
 			key(e, "override");
-			map_start(e);
+			yemit_map_start(e);
 			kv_plain(e, "level", mediate_level_code(c->override_level));
 			kv_time(e, "at", c->override_at);
 			kv_text(e, "actor", c->override_actor);
 			kv_text(e, "reason", c->override_reason);
-			map_end(e);
+			yemit_map_end(e);
 		}
-		map_end(e);
+		yemit_map_end(e);
 	}
 
 	if (c->agreement != NULL)
@@ -484,24 +358,24 @@ emit_case(emitter *e, const mediate_case *c)
 
 	if (c->followup_count > 0) {
 		key(e, "followups");
-		seq_start(e);
+		yemit_seq_start(e);
 		for (i = 0; i < c->followup_count; i++) {
 			const mediate_followup *f = c->followups[i];
-			map_start(e);
+			yemit_map_start(e);
 			kv_time(e, "at", f->at);
 			kv_plain(e, "result", mediate_followup_result_name(f->result));
 			kv_text(e, "actor", f->actor);
 			kv_text(e, "notes", f->notes);
-			map_end(e);
+			yemit_map_end(e);
 		}
-		seq_end(e);
+		yemit_seq_end(e);
 	}
 
 	key(e, "timeline");
-	seq_start(e);
+	yemit_seq_start(e);
 	for (i = 0; i < c->event_count; i++) {
 		const mediate_case_event *ev = c->events[i];
-		map_start(e);
+		yemit_map_start(e);
 		kv_time(e, "at", ev->at);
 		kv_text(e, "actor", ev->actor);
 		kv_text(e, "unit", ev->unit);
@@ -511,74 +385,34 @@ emit_case(emitter *e, const mediate_case *c)
 			kv_plain(e, "to", mediate_case_state_name(ev->to));
 		}
 		kv_text(e, "details", ev->details);
-		map_end(e);
+		yemit_map_end(e);
 	}
-	seq_end(e);
-	map_end(e);
-}
-
-static int
-emitter_open(emitter *e, unsigned int flags)
-{
-	yaml_event_t ev;
-	memset(e, 0, sizeof *e);
-	e->flags = flags;
-	if (!yaml_emitter_initialize(&e->y))
-		return mi_nomem();
-	yaml_emitter_set_output(&e->y, write_handler, e);
-	yaml_emitter_set_unicode(&e->y, 1);
-	yaml_emitter_set_width(&e->y, -1);
-	yaml_emitter_set_indent(&e->y, 2);
-	yaml_emitter_set_break(&e->y, YAML_LN_BREAK);
-	emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-	emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
-	return e->rc;
-}
-
-static int
-emitter_close(emitter *e, char **out, size_t *len)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
-	emit(e, &ev, yaml_stream_end_event_initialize(&ev));
-	if (e->rc == 0 && !yaml_emitter_flush(&e->y))
-		e->rc = e->buf.failed ? MEDIATE_ENOMEM : MEDIATE_EINTERNAL;
-	yaml_emitter_delete(&e->y);
-	if (e->rc == 0 && e->buf.data == NULL && mi_buf_append(&e->buf, "", 0) != 0)
-		e->rc = MEDIATE_ENOMEM;
-	if (e->rc != 0) {
-		mi_buf_free(&e->buf);
-		return e->rc == MEDIATE_ENOMEM ? mi_nomem() : mi_err(e->rc, "YAML export failed: %s",
-		                                                      mediate_strerror(e->rc));
-	}
-	*out = e->buf.data;
-	if (len != NULL)
-		*len = e->buf.len;
-	return 0;
+	yemit_seq_end(e);
+	yemit_map_end(e);
 }
 
 mediate_status
 mediate_case_to_yaml(char **out, size_t *len, const mediate_case *c, unsigned int flags)
 {
-	emitter e;
+	yemit e;
 	int rc;
 	if (out == NULL || c == NULL)
 		return mi_err(MEDIATE_EINVAL, "case to YAML: NULL argument");
 	if ((flags & ~MEDIATE_CASE_YAML_MASK) != 0)
 		return mi_err(MEDIATE_EINVAL, "case to YAML: unknown flags 0x%x", flags & ~MEDIATE_CASE_YAML_MASK);
-	if ((rc = emitter_open(&e, flags)) != 0) {
+	if ((rc = yemit_open(&e, flags)) != 0) {
 		if (e.rc != 0)
-			return emitter_close(&e, out, len);
+			return yemit_close(&e, out, len);
 		return rc;
 	}
 	emit_case(&e, c);
-	return emitter_close(&e, out, len);
+	return yemit_close(&e, out, len);
 }
 
 mediate_status
 mediate_case_list_to_yaml(char **out, size_t *len, const mediate_case_list *list, unsigned int flags)
 {
-	emitter e;
+	yemit e;
 	size_t i;
 	int rc;
 	if (out == NULL || list == NULL)
@@ -586,19 +420,19 @@ mediate_case_list_to_yaml(char **out, size_t *len, const mediate_case_list *list
 	if ((flags & ~MEDIATE_CASE_YAML_MASK) != 0)
 		return mi_err(MEDIATE_EINVAL, "case list to YAML: unknown flags 0x%x",
 		              flags & ~MEDIATE_CASE_YAML_MASK);
-	if ((rc = emitter_open(&e, flags)) != 0) {
+	if ((rc = yemit_open(&e, flags)) != 0) {
 		if (e.rc != 0)
-			return emitter_close(&e, out, len);
+			return yemit_close(&e, out, len);
 		return rc;
 	}
-	map_start(&e);
+	yemit_map_start(&e);
 	kv_plain(&e, "format", MI_CASE_LIST_FORMAT);
 	kv_uint(&e, "version", MI_CASE_LIST_VERSION);
 	key(&e, "cases");
-	seq_start(&e);
+	yemit_seq_start(&e);
 	for (i = 0; i < list->count && e.rc == 0; i++)
 		emit_case(&e, list->items[i]);
-	seq_end(&e);
-	map_end(&e);
-	return emitter_close(&e, out, len);
+	yemit_seq_end(&e);
+	yemit_map_end(&e);
+	return yemit_close(&e, out, len);
 }

@@ -42,6 +42,8 @@ lib_libmediate_core_la_SOURCES = \
 	lib/utf8.c \
 	lib/ydoc.h \
 	lib/ydoc.c \
+	lib/yemit.h \
+	lib/yemit.c \
 	lib/policy_priv.h \
 	lib/policy.c \
 	lib/grade_priv.h \

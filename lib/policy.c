@@ -151,42 +151,15 @@ mediate_status
 mediate_policy_load_file(mediate_policy **out, const char *path, const mediate_load_options *opts,
                          mediate_error *err)
 {
-	mediate_load_options defaults = MEDIATE_LOAD_OPTIONS_INIT;
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
-	if (opts == NULL)
-		opts = &defaults;
-	if (out == NULL || path == NULL) {
-		rc = mi_err(MEDIATE_EINVAL, "policy load: NULL argument");
-		if (err != NULL)
-			*err = *mediate_error_last();
-		return rc;
-	}
+	if (out == NULL || path == NULL)
+		return ydoc_null_argument("policy load", err);
 	*out = NULL;
-	if (opts->version != MEDIATE_LOAD_OPTIONS_VERSION) {
-		/* Before reading: the other fields of an unknown version mean nothing. */
-		rc = mi_err(MEDIATE_EINVAL, "load options version %u is not supported", opts->version);
-		if (err != NULL)
-			*err = *mediate_error_last();
+	if ((rc = ydoc_read_file(path, opts, err, &data, &len)) != 0)
 		return rc;
-	}
-	rc = mi_read_file(path, opts->max_document_bytes, &data, &len);
-	if (rc != 0) {
-		mediate_error rec = *mediate_error_last();
-		mi_strlcpy(rec.file, path, sizeof rec.file);
-		if (rc == MEDIATE_ELIMIT)
-			mi_err_fill(&rec, rc, path, 0, 0, NULL,
-			            "document is larger than the limit of %zu bytes (max_document_bytes)",
-			            opts->max_document_bytes);
-		mi_err_set_record(&rec);
-		if (err != NULL)
-			*err = rec;
-		if (opts->on_error != NULL)
-			opts->on_error(&rec, opts->on_error_user);
-		return rc;
-	}
 	rc = mediate_policy_load_buffer(out, data, len, path, opts, err);
 	mi_free(data);
 	return rc;

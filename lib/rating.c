@@ -19,11 +19,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "case_priv.h"
 #include "rating_priv.h"
 #include "ydoc.h"
+#include "yemit.h"
 
 #define COMMENT_MAX 500u        /* bytes of a comment */
 #define REASON_MAX 1000u        /* bytes of the reason of an exclusion */
@@ -1028,234 +1028,93 @@ mediate_ratings_summary(mediate_rating_summary *out, const mediate_ratings *r, c
 
 /* ---- YAML export -------------------------------------------------------- */
 
-typedef struct emitter {
-	yaml_emitter_t y;
-	mi_buf buf;
-	int rc;
-} emitter;
-
-static int
-write_handler(void *data, unsigned char *buffer, size_t size)
+static void
+kv(yemit *e, const char *k, const char *v, int style)
 {
-	emitter *e = data;
-	return mi_buf_append(&e->buf, (const char *)buffer, size) == 0;
+	yemit_scalar(e, k, YEMIT_PLAIN);
+	yemit_scalar(e, v, style);
 }
 
 static void
-emit(emitter *e, yaml_event_t *ev, int ok)
-{
-	if (e->rc != 0) {
-		if (ok)
-			yaml_event_delete(ev);
-		return;
-	}
-	if (!ok) {
-		e->rc = MEDIATE_ENOMEM;
-		return;
-	}
-	if (!yaml_emitter_emit(&e->y, ev))
-		e->rc = e->buf.failed || e->y.error == YAML_MEMORY_ERROR ? MEDIATE_ENOMEM : MEDIATE_EINTERNAL;
-}
-
-static int
-same_word(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-		if (x != *b)
-			return 0;
-	}
-	return *a == *b;
-}
-
-/*
- * 1 when s reads back as the same text written plain: the rule of
- * lib/case_yaml_emit.c (no indicator or digit first, no ": " or " #", no
- * word YAML resolves, only characters libyaml writes unescaped).
- */
-static int
-text_is_plain(const char *s)
-{
-	static const char *const words[] = { "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-	                                     "~", "=", "<<", NULL };
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s), i;
-
-	if (len == 0 || strchr(" -?:,[]{}#&*!|>'\"%@`0123456789+.", s[0]) != NULL)
-		return 0;
-	if (s[len - 1] == ' ' || s[len - 1] == ':')
-		return 0;
-	if (strstr(s, ": ") != NULL || strstr(s, " #") != NULL)
-		return 0;
-	for (i = 0; words[i] != NULL; i++)
-		if (same_word(s, words[i]))
-			return 0;
-	for (i = 0; i < len; i++) {
-		unsigned char ch = p[i];
-		if (ch < 0x20 || ch == 0x7F || ch >= 0xF0)
-			return 0;
-		if (ch == 0xC2 && p[i + 1] < 0xA0)
-			return 0;
-		if (ch == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))
-			return 0;
-		if (ch == 0xEF && ((p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
-		                   (p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF))))
-			return 0;
-	}
-	return 1;
-}
-
-enum { TEXT, PLAIN };
-
-static void
-scalar(emitter *e, const char *s, int style)
-{
-	yaml_event_t ev;
-	yaml_scalar_style_t st = style == PLAIN || text_is_plain(s) ? YAML_PLAIN_SCALAR_STYLE
-	                                                            : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, st));
-}
-
-static void
-map_start(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE));
-}
-
-static void
-map_end(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_mapping_end_event_initialize(&ev));
-}
-
-static void
-seq_start(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE));
-}
-
-static void
-seq_end(emitter *e)
-{
-	yaml_event_t ev;
-	emit(e, &ev, yaml_sequence_end_event_initialize(&ev));
-}
-
-static void
-kv(emitter *e, const char *k, const char *v, int style)
-{
-	scalar(e, k, PLAIN);
-	scalar(e, v, style);
-}
-
-static void
-kv_time(emitter *e, const char *k, int64_t t, int offset)
+kv_time(yemit *e, const char *k, int64_t t, int offset)
 {
 	char b[MEDIATE_TIME_BUFSIZE];
 	if (e->rc == 0 && (e->rc = mediate_time_format(b, sizeof b, t, offset)) == 0)
-		kv(e, k, b, PLAIN);
+		kv(e, k, b, YEMIT_PLAIN);
 }
 
 static void
-kv_list(emitter *e, const char *k, char *const *v, size_t n)
+kv_list(yemit *e, const char *k, char *const *v, size_t n)
 {
 	size_t i;
-	scalar(e, k, PLAIN);
-	seq_start(e);
+	yemit_scalar(e, k, YEMIT_PLAIN);
+	yemit_seq_start(e);
 	for (i = 0; i < n; i++)
-		scalar(e, v[i], TEXT);
-	seq_end(e);
+		yemit_scalar(e, v[i], YEMIT_TEXT);
+	yemit_seq_end(e);
 }
 
 static void
-emit_store(emitter *e, const mediate_ratings *r)
+emit_store(yemit *e, const mediate_ratings *r)
 {
 	char b[32];
 	size_t i;
 
-	map_start(e);
-	kv(e, "format", RATINGS_FORMAT, PLAIN);
+	yemit_map_start(e);
+	kv(e, "format", RATINGS_FORMAT, YEMIT_PLAIN);
 	snprintf(b, sizeof b, "%d", RATINGS_VERSION);
-	kv(e, "version", b, PLAIN);
-	scalar(e, "outcomes", PLAIN);
-	seq_start(e);
+	kv(e, "version", b, YEMIT_PLAIN);
+	yemit_scalar(e, "outcomes", YEMIT_PLAIN);
+	yemit_seq_start(e);
 	for (i = 0; i < r->ocount && e->rc == 0; i++) {
 		const mi_outcome *o = r->outcomes[i];
-		map_start(e);
-		kv(e, "case", o->case_number, TEXT);
-		kv(e, "result", mediate_case_outcome_name(o->result), PLAIN);
+		yemit_map_start(e);
+		kv(e, "case", o->case_number, YEMIT_TEXT);
+		kv(e, "result", mediate_case_outcome_name(o->result), YEMIT_PLAIN);
 		kv_time(e, "ended_at", o->ended_at, o->offset);
 		kv_list(e, "mediators", o->mediators, o->mediator_count);
-		map_end(e);
+		yemit_map_end(e);
 	}
-	seq_end(e);
-	scalar(e, "ratings", PLAIN);
-	seq_start(e);
+	yemit_seq_end(e);
+	yemit_scalar(e, "ratings", YEMIT_PLAIN);
+	yemit_seq_start(e);
 	for (i = 0; i < r->count && e->rc == 0; i++) {
 		const mediate_rating *x = r->ratings[i];
-		map_start(e);
-		kv(e, "case", x->case_number, TEXT);
-		kv(e, "party", x->party_id, TEXT);
+		yemit_map_start(e);
+		kv(e, "case", x->case_number, YEMIT_TEXT);
+		kv(e, "party", x->party_id, YEMIT_TEXT);
 		snprintf(b, sizeof b, "%u", x->stars);
-		kv(e, "stars", b, PLAIN);
+		kv(e, "stars", b, YEMIT_PLAIN);
 		kv_time(e, "at", x->at, x->offset);
 		if (x->comment != NULL)
-			kv(e, "comment", x->comment, TEXT);
+			kv(e, "comment", x->comment, YEMIT_TEXT);
 		kv_list(e, "mediators", x->mediators, x->mediator_count);
 		if (x->excluded) {
-			scalar(e, "excluded", PLAIN);
-			map_start(e);
+			yemit_scalar(e, "excluded", YEMIT_PLAIN);
+			yemit_map_start(e);
 			kv_time(e, "at", x->excluded_at, x->offset);
-			kv(e, "actor", x->actor, TEXT);
-			kv(e, "reason", x->reason, TEXT);
-			map_end(e);
+			kv(e, "actor", x->actor, YEMIT_TEXT);
+			kv(e, "reason", x->reason, YEMIT_TEXT);
+			yemit_map_end(e);
 		}
-		map_end(e);
+		yemit_map_end(e);
 	}
-	seq_end(e);
-	map_end(e);
+	yemit_seq_end(e);
+	yemit_map_end(e);
 }
 
 mediate_status
 mediate_ratings_to_yaml(char **out, size_t *len, const mediate_ratings *r)
 {
-	emitter e;
-	yaml_event_t ev;
+	yemit e;
+	int rc;
 
 	if (out == NULL || r == NULL)
 		return mi_err(MEDIATE_EINVAL, "ratings to YAML: NULL argument");
-	memset(&e, 0, sizeof e);
-	if (!yaml_emitter_initialize(&e.y))
-		return mi_nomem();
-	yaml_emitter_set_output(&e.y, write_handler, &e);
-	yaml_emitter_set_unicode(&e.y, 1);
-	yaml_emitter_set_width(&e.y, -1);
-	yaml_emitter_set_indent(&e.y, 2);
-	emit(&e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-	emit(&e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+	if ((rc = yemit_open(&e, 0)) != 0)
+		return rc;
 	emit_store(&e, r);
-	emit(&e, &ev, yaml_document_end_event_initialize(&ev, 1));
-	emit(&e, &ev, yaml_stream_end_event_initialize(&ev));
-	if (e.rc == 0 && !yaml_emitter_flush(&e.y))
-		e.rc = MEDIATE_ENOMEM;
-	yaml_emitter_delete(&e.y);
-	if (e.rc == 0 && (e.buf.failed || mi_buf_append(&e.buf, "", 0) != 0))
-		e.rc = MEDIATE_ENOMEM;
-	if (e.rc != 0) {
-		mi_buf_free(&e.buf);
-		return e.rc == MEDIATE_ENOMEM ? mi_nomem() : mi_err(e.rc, "ratings to YAML: the emitter failed");
-	}
-	if (e.buf.data == NULL) {
-		mi_buf_free(&e.buf);
-		return mi_nomem();
-	}
-	*out = e.buf.data;
-	if (len != NULL)
-		*len = e.buf.len;
-	return 0;
+	return yemit_close(&e, out, len);
 }
 
 /* ---- YAML import -------------------------------------------------------- */
@@ -1697,23 +1556,6 @@ load_doc(mediate_ratings **out, const mediate_policy *policy, const char *data, 
 	return 0;
 }
 
-static int
-check_opts(const mediate_load_options **opts, mediate_load_options *defaults, ydiag *d, const char *name,
-           mediate_error *err)
-{
-	mediate_load_options init = MEDIATE_LOAD_OPTIONS_INIT;
-	*defaults = init;
-	if (*opts == NULL)
-		*opts = defaults;
-	ydiag_init(d, name, *opts, err);
-	if ((*opts)->version != MEDIATE_LOAD_OPTIONS_VERSION) {
-		ydiag_init(d, name, defaults, err);
-		ydiag_report_at(d, MEDIATE_EINVAL, 0, 0, NULL, "load options version %u is not supported",
-		                (*opts)->version);
-		return MEDIATE_EINVAL;
-	}
-	return 0;
-}
 
 mediate_status
 mediate_ratings_load_buffer(mediate_ratings **out, const mediate_policy *policy, const char *data, size_t len,
@@ -1723,7 +1565,7 @@ mediate_ratings_load_buffer(mediate_ratings **out, const mediate_policy *policy,
 	ydiag d;
 	int rc;
 
-	if ((rc = check_opts(&opts, &defaults, &d, name, err)) == 0) {
+	if ((rc = ydiag_begin(&d, &opts, &defaults, name, err)) == 0) {
 		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
 			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "ratings load: NULL argument");
 			rc = MEDIATE_EINVAL;
@@ -1740,37 +1582,15 @@ mediate_status
 mediate_ratings_load_file(mediate_ratings **out, const mediate_policy *policy, const char *path,
                           const mediate_load_options *opts, mediate_error *err)
 {
-	mediate_load_options defaults = MEDIATE_LOAD_OPTIONS_INIT;
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
-	if (opts == NULL)
-		opts = &defaults;
-	if (out == NULL || policy == NULL || path == NULL) {
-		rc = mi_err(MEDIATE_EINVAL, "ratings load: NULL argument");
-		if (err != NULL)
-			*err = *mediate_error_last();
-		return rc;
-	}
+	if (out == NULL || policy == NULL || path == NULL)
+		return ydoc_null_argument("ratings load", err);
 	*out = NULL;
-	rc = mi_read_file(path, opts->version == MEDIATE_LOAD_OPTIONS_VERSION ? opts->max_document_bytes
-	                                                                    : MEDIATE_DEFAULT_MAX_DOCUMENT_BYTES,
-	                  &data, &len);
-	if (rc != 0) {
-		mediate_error rec = *mediate_error_last();
-		mi_strlcpy(rec.file, path, sizeof rec.file);
-		if (rc == MEDIATE_ELIMIT)
-			mi_err_fill(&rec, rc, path, 0, 0, NULL,
-			            "document is larger than the limit of %zu bytes (max_document_bytes)",
-			            opts->max_document_bytes);
-		mi_err_set_record(&rec);
-		if (err != NULL)
-			*err = rec;
-		if (opts->version == MEDIATE_LOAD_OPTIONS_VERSION && opts->on_error != NULL)
-			opts->on_error(&rec, opts->on_error_user);
+	if ((rc = ydoc_read_file(path, opts, err, &data, &len)) != 0)
 		return rc;
-	}
 	rc = mediate_ratings_load_buffer(out, policy, data, len, path, opts, err);
 	mi_free(data);
 	return rc;

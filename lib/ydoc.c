@@ -83,6 +83,64 @@ ydiag_init(ydiag *d, const char *file, const mediate_load_options *opts, mediate
 }
 
 int
+ydiag_begin(ydiag *d, const mediate_load_options **opts, mediate_load_options *defaults, const char *name,
+            mediate_error *err)
+{
+	mediate_load_options init = MEDIATE_LOAD_OPTIONS_INIT;
+	*defaults = init;
+	if (*opts == NULL)
+		*opts = defaults;
+	ydiag_init(d, name, *opts, err);
+	if ((*opts)->version != MEDIATE_LOAD_OPTIONS_VERSION) {
+		/* The other fields of an unknown version mean nothing. */
+		ydiag_init(d, name, defaults, err);
+		ydiag_report_at(d, MEDIATE_EINVAL, 0, 0, NULL, "load options version %u is not supported",
+		                (*opts)->version);
+		return MEDIATE_EINVAL;
+	}
+	return 0;
+}
+
+int
+ydoc_null_argument(const char *what, mediate_error *err)
+{
+	int rc = mi_err(MEDIATE_EINVAL, "%s: NULL argument", what);
+	if (err != NULL)
+		*err = *mediate_error_last();
+	return rc;
+}
+
+int
+ydoc_read_file(const char *path, const mediate_load_options *opts, mediate_error *err, char **data, size_t *len)
+{
+	mediate_load_options defaults = MEDIATE_LOAD_OPTIONS_INIT;
+	mediate_error rec;
+	int rc;
+
+	if (opts == NULL)
+		opts = &defaults;
+	if (opts->version != MEDIATE_LOAD_OPTIONS_VERSION) {
+		rc = mi_err(MEDIATE_EINVAL, "load options version %u is not supported", opts->version);
+		if (err != NULL)
+			*err = *mediate_error_last();
+		return rc;
+	}
+	if ((rc = mi_read_file(path, opts->max_document_bytes, data, len)) == 0)
+		return 0;
+	rec = *mediate_error_last();
+	mi_strlcpy(rec.file, path, sizeof rec.file);
+	if (rc == MEDIATE_ELIMIT)
+		mi_err_fill(&rec, rc, path, 0, 0, NULL, "document is larger than the limit of %zu bytes (max_document_bytes)",
+		            opts->max_document_bytes);
+	mi_err_set_record(&rec);
+	if (err != NULL)
+		*err = rec;
+	if (opts->on_error != NULL)
+		opts->on_error(&rec, opts->on_error_user);
+	return rc;
+}
+
+int
 ydiag_full(const ydiag *d)
 {
 	return d->opts->max_errors > 0 && d->count >= d->opts->max_errors;

@@ -65,6 +65,28 @@ typedef struct ypath {
 } ypath;
 
 void ydiag_init(ydiag *d, const char *file, const mediate_load_options *opts, mediate_error *first);
+/*
+ * The start of every *_load_buffer: *opts NULL becomes the defaults (kept
+ * in *defaults), d is initialised, and an unsupported options version is
+ * reported through d (MEDIATE_EINVAL returned).  Pair with ydiag_finish().
+ */
+int ydiag_begin(ydiag *d, const mediate_load_options **opts, mediate_load_options *defaults, const char *name,
+                mediate_error *err);
+/*
+ * The start of every *_load_file once its arguments are checked: reads the
+ * whole file at path within the options' max_document_bytes (opts NULL:
+ * the defaults).  On failure nothing is allocated, the error is recorded
+ * with the file's name, copied to err (if not NULL), passed to on_error,
+ * and its code returned; an unsupported options version is refused before
+ * reading (MEDIATE_EINVAL).
+ */
+int ydoc_read_file(const char *path, const mediate_load_options *opts, mediate_error *err, char **data,
+                   size_t *len);
+/*
+ * A load called with a NULL argument: sets the thread's error ("WHAT: NULL
+ * argument"), copies it to err (if not NULL) and returns MEDIATE_EINVAL.
+ */
+int ydoc_null_argument(const char *what, mediate_error *err);
 /* Reports one error at node n (may be NULL) with the path p (may be NULL). */
 void ydiag_report(ydiag *d, int code, const ynode *n, const ypath *p, const char *fmt, ...) MI_PRINTF(5, 6);
 /* Reports at an explicit position. */
