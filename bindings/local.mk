@@ -26,6 +26,7 @@ BINDINGS_SWIG_FILES = \
 BINDINGS_PY_FILES = \
 	bindings/python/mediate/__init__.py \
 	bindings/python/mediate/_errors.py \
+	bindings/python/mediate/_owner.py \
 	bindings/python/mediate/case.py \
 	bindings/python/mediate/grade.py \
 	bindings/python/mediate/match.py \
@@ -57,6 +58,7 @@ BINDINGS_JAVA_FILES = \
 	bindings/java/src/org/libmediate/MediateException.java \
 	bindings/java/src/org/libmediate/Money.java \
 	bindings/java/src/org/libmediate/NativeStrings.java \
+	bindings/java/src/org/libmediate/Owned.java \
 	bindings/java/src/org/libmediate/Policy.java \
 	bindings/java/src/org/libmediate/Time.java \
 	bindings/java/src/org/libmediate/Unit.java \

@@ -28,6 +28,7 @@ import os as _os
 from . import capi as _c
 from ._errors import *  # noqa: F401,F403  (the exception classes)
 from ._errors import ErrorInfo, Error, InvalidState, error_class, __all__ as _error_names
+from ._owner import Owner as _Owner
 
 __all__ = list(_error_names) + [
     "VERSION", "OFFSET_CST", "version", "version_number", "strerror", "error_name",
@@ -484,7 +485,7 @@ class _Nodes:
         return [x for x in self if x.parent == parent]
 
 
-class Policy:
+class Policy(_Owner):
     """A loaded, validated and immutable policy (taxonomy, org tree, rules).
 
     Load with :meth:`load` (a file) or :meth:`loads` (text or bytes); use it
@@ -494,6 +495,9 @@ class Policy:
     ``.errors`` listing every problem found; :meth:`check` returns that list
     instead of raising.
     """
+
+    _what = "policy"
+    _free = staticmethod(_c.mediate_policy_free)
 
     def __init__(self, _ptr):
         self._ptr = _ptr
@@ -529,36 +533,6 @@ class Policy:
         except Error as e:
             return e.errors
         return []
-
-    def _handle(self):
-        if self._ptr is None:
-            raise InvalidState(ErrorInfo(-10, text="the policy is closed"))
-        return self._ptr
-
-    @property
-    def closed(self):
-        """True after close()."""
-        return self._ptr is None
-
-    def close(self):
-        """Frees the policy.  Safe to call twice."""
-        ptr, self._ptr = self._ptr, None
-        if ptr is not None:
-            _c.mediate_policy_free(ptr)
-
-    def __enter__(self):
-        self._handle()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:   # interpreter shutdown
-            pass
 
     @property
     def name(self):

@@ -26,6 +26,7 @@ transition raises :class:`mediate.InvalidState` and changes nothing.
 import collections as _collections
 
 from . import capi as _c
+from ._owner import Owner as _Owner
 from ._errors import ErrorInfo, InvalidState
 
 __all__ = ["Case", "Party", "Mediator", "Session", "Agreement", "Followup", "Event",
@@ -236,7 +237,7 @@ def _event(case, ptr):
                  _c.mediate_case_event_details(ptr))
 
 
-class Case:
+class Case(_Owner):
     """One dispute.  Create with :meth:`new`, :meth:`from_yaml` or
     :func:`load_cases`; use as a context manager or call :meth:`close`.
 
@@ -273,34 +274,8 @@ class Case:
         """A deep, independent copy."""
         return Case(self._policy, _c.mediate_case_clone(self._handle()))
 
-    def _handle(self):
-        if self._ptr is None:
-            raise InvalidState(ErrorInfo(_c.MEDIATE_ESTATE, text="the case is closed"))
-        return self._ptr
-
-    @property
-    def closed(self):
-        return self._ptr is None
-
-    def close(self):
-        """Frees the case.  Safe to call twice."""
-        ptr, self._ptr = self._ptr, None
-        if ptr is not None:
-            _c.mediate_case_free(ptr)
-
-    def __enter__(self):
-        self._handle()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+    _what = "case"
+    _free = staticmethod(_c.mediate_case_free)
 
     def __repr__(self):
         if self._ptr is None:

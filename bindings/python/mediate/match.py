@@ -27,6 +27,7 @@ import collections as _collections
 import time as _time
 
 from . import capi as _c
+from ._owner import Owner as _Owner
 from . import Policy, Category
 from ._errors import ErrorInfo, InvalidState
 from .roster import Mediator
@@ -247,7 +248,7 @@ def _car(policy, i):
     return Car(_c.mediate_policy_match_car_code(h, i), _c.mediate_policy_match_car_name(h, i), base)
 
 
-class Matcher:
+class Matcher(_Owner):
     """Matches the mediators of a roster to cases, with the aggregates of a
     ratings store (or None: the prior for everyone) at time ``at`` (int UTC
     seconds; default now).  It reads the roster and ratings once (see
@@ -265,35 +266,13 @@ class Matcher:
                                            at)
         self.policy_weights = weights(self.policy)
 
+    _what = "matcher"
+    _free = staticmethod(_c.mediate_matcher_free)
+
     def _handle(self):
-        if self._ptr is None:
-            raise InvalidState(ErrorInfo(_c.MEDIATE_ESTATE, text="the matcher is closed"))
+        ptr = _Owner._handle(self)
         self.roster._handle()             # raises once the roster is closed
-        return self._ptr
-
-    @property
-    def closed(self):
-        return self._ptr is None
-
-    def close(self):
-        """Frees the matcher.  Safe to call twice."""
-        ptr, self._ptr = self._ptr, None
-        if ptr is not None:
-            _c.mediate_matcher_free(ptr)
-
-    def __enter__(self):
-        self._handle()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+        return ptr
 
     def __repr__(self):
         return "<Matcher closed>" if self._ptr is None else "<Matcher at %d>" % self.at

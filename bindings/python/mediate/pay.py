@@ -26,6 +26,7 @@ payroll keeps its policy, roster and ratings alive.
 import collections as _collections
 
 from . import capi as _c
+from ._owner import Owner as _Owner
 from . import Unit, InvalidState, ErrorInfo
 
 __all__ = ["Payroll", "Payslip", "PayLine", "UnitPay", "Totals", "CaseOutcome",
@@ -281,7 +282,7 @@ class UnitPay:
 
 # ---- the payroll ----
 
-class Payroll:
+class Payroll(_Owner):
     """The payroll of one month: ``Payroll(policy, roster, ratings, year, month)``.
 
     ratings may be None (every mediator then has the policy's prior rating).
@@ -301,34 +302,8 @@ class Payroll:
 
     # ---- lifetime ----
 
-    def _handle(self):
-        if self._ptr is None:
-            raise InvalidState(ErrorInfo(_c.MEDIATE_ESTATE, text="the payroll is closed"))
-        return self._ptr
-
-    @property
-    def closed(self):
-        return self._ptr is None
-
-    def close(self):
-        """Frees the payroll.  Safe to call twice."""
-        ptr, self._ptr = self._ptr, None
-        if ptr is not None:
-            _c.mediate_payroll_free(ptr)
-
-    def __enter__(self):
-        self._handle()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+    _what = "payroll"
+    _free = staticmethod(_c.mediate_payroll_free)
 
     def __repr__(self):
         if self._ptr is None:

@@ -30,6 +30,7 @@ import os as _os
 import time as _time
 
 from . import capi as _c
+from ._owner import Owner as _Owner
 from ._errors import ErrorInfo, InvalidState
 
 __all__ = ["Ratings", "Rating", "RatingSummary", "RatingParameters", "parameters"]
@@ -111,7 +112,7 @@ class Rating:
                                         " excluded" if self.excluded else "")
 
 
-class Ratings:
+class Ratings(_Owner):
     """A store of ratings and outcomes bound to a policy (kept alive by it).
 
     Create with :meth:`new`, :meth:`load` or :meth:`loads`; use it as a
@@ -163,34 +164,8 @@ class Ratings:
             _os.fsync(f.fileno())
         _os.replace(tmp, path)
 
-    def _handle(self):
-        if self._ptr is None:
-            raise InvalidState(ErrorInfo(_c.MEDIATE_ESTATE, text="the ratings store is closed"))
-        return self._ptr
-
-    @property
-    def closed(self):
-        return self._ptr is None
-
-    def close(self):
-        """Frees the store.  Safe to call twice."""
-        ptr, self._ptr = self._ptr, None
-        if ptr is not None:
-            _c.mediate_ratings_free(ptr)
-
-    def __enter__(self):
-        self._handle()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+    _what = "ratings store"
+    _free = staticmethod(_c.mediate_ratings_free)
 
     def __repr__(self):
         return "<Ratings closed>" if self._ptr is None else "<Ratings %d>" % len(self)

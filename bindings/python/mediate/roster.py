@@ -26,6 +26,7 @@ Every failure raises a :class:`mediate.Error` subclass and changes nothing.
 import os as _os
 
 from . import capi as _c
+from ._owner import Owner as _Owner
 from . import _load, LoadOptions, Category, Unit
 from ._errors import ErrorInfo, InvalidState, NotFound
 
@@ -339,7 +340,7 @@ class Menu(list):
         self.total = total
 
 
-class Roster:
+class Roster(_Owner):
     """The roster of mediators.  Create with :meth:`new`, :meth:`load` or
     :meth:`loads`; use as a context manager or call :meth:`close`.
 
@@ -380,34 +381,8 @@ class Roster:
         """The roster as a mediate-roster(5) document that loads back equal."""
         return _c.mediate_roster_to_yaml(self._handle())
 
-    def _handle(self):
-        if self._ptr is None:
-            raise InvalidState(ErrorInfo(_c.MEDIATE_ESTATE, text="the roster is closed"))
-        return self._ptr
-
-    @property
-    def closed(self):
-        return self._ptr is None
-
-    def close(self):
-        """Frees the roster.  Safe to call twice."""
-        ptr, self._ptr = self._ptr, None
-        if ptr is not None:
-            _c.mediate_roster_free(ptr)
-
-    def __enter__(self):
-        self._handle()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
+    _what = "roster"
+    _free = staticmethod(_c.mediate_roster_free)
 
     def __repr__(self):
         if self._ptr is None:

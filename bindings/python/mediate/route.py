@@ -39,6 +39,7 @@ import collections as _collections
 import datetime as _datetime
 
 from . import capi as _c
+from ._owner import Owner as _Owner
 from . import time_from_datetime as _time_from_datetime
 from ._errors import ErrorInfo, InvalidArgument, InvalidState, NotFound, OutOfMemory
 
@@ -421,7 +422,7 @@ class Audit:
         return "<Audit of %d entries>" % len(self)
 
 
-class Route:
+class Route(_Owner):
     """The whistle -> dispatch -> report engine over a policy.
 
     ``Route(policy, key)``: policy (kept alive by the engine) must have an
@@ -455,12 +456,17 @@ class Route:
 
     _owner = None     # set on a view: the owner of the engine
 
+    _what = "route engine"
+
     def _handle(self):
-        if self._ptr is None:
-            raise InvalidState(ErrorInfo(_c.MEDIATE_ESTATE, text="the route engine is closed"))
+        ptr = _Owner._handle(self)
         if self._owner is not None:
             self._owner._handle()    # raises once the owner is closed
-        return self._ptr
+        return ptr
+
+    def _release(self, ptr):
+        if self._owner is None:      # a view's engine is its owner's
+            _c.mediate_route_free(ptr)
 
     def _writable(self):
         h = self._handle()
@@ -472,30 +478,6 @@ class Route:
     @property
     def policy(self):
         return self._policy
-
-    @property
-    def closed(self):
-        return self._ptr is None
-
-    def close(self):
-        """Frees the engine.  Safe to call twice."""
-        ptr, self._ptr = self._ptr, None
-        if ptr is not None and self._owner is None:
-            _c.mediate_route_free(ptr)
-
-    def __enter__(self):
-        self._handle()
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-        return False
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __repr__(self):
         if self._ptr is None:

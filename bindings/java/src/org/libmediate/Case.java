@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,23 +31,6 @@ import java.util.List;
  * becomes unreachable.  One case, one thread at a time.
  */
 public final class Case implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_case ptr;
-
-    Handle(SWIGTYPE_p_mediate_case ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_case_free(ptr);
-        ptr = null;
-      }
-    }
-  }
-
   /** A party, as it was when read (a copy: personal data included). */
   public static final class Party {
     public final String id, role, kind, name, phone, phoneMasked, docType, document,
@@ -97,13 +79,11 @@ public final class Case implements AutoCloseable {
   }
 
   private final Policy policy;   // keeps the policy reachable
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_case> handle;
 
   private Case(Policy policy, long ptr) {
     this.policy = policy;
-    handle = new Handle(SWIGTYPE_p_mediate_case.wrap(ptr));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_case.wrap(ptr), MediateNative::mediate_case_free, "case");
   }
 
   /** A new case received by the org unit {@code unit} at {@code receivedAt} (+08:00 wall clock). */
@@ -156,21 +136,15 @@ public final class Case implements AutoCloseable {
   public Policy policy() { return policy; }
 
   SWIGTYPE_p_mediate_case ptr() {
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "", "the case is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   @Override public void close() {
-    cleanable.clean();
+    handle.close();
   }
 
   public boolean isClosed() {
-    synchronized (handle) {
-      return handle.ptr == null;
-    }
+    return handle.isClosed();
   }
 
   // ---- identity and facts ----

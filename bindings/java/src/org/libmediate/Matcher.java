@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,27 +29,9 @@ import java.util.Map;
  * may use one matcher at once.  Every failure throws {@link MediateException}.
  */
 public final class Matcher implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_matcher ptr;
-
-    Handle(SWIGTYPE_p_mediate_matcher ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_matcher_free(ptr);
-        ptr = null;
-      }
-    }
-  }
-
   private final Roster roster;     // keeps the roster reachable
   private final Ratings ratings;   // and the ratings (may be null)
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_matcher> handle;
 
   /** A matcher over the roster with the ratings (may be null) at time at (UTC seconds). */
   public Matcher(Roster roster, Ratings ratings, long at) {
@@ -58,27 +39,20 @@ public final class Matcher implements AutoCloseable {
     MediateNative.mediate_matcher_new(out, roster.ptr(), ratings != null ? ratings.ptr() : null, at);
     this.roster = roster;
     this.ratings = ratings;
-    handle = new Handle(SWIGTYPE_p_mediate_matcher.wrap(out[0]));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_matcher.wrap(out[0]), MediateNative::mediate_matcher_free, "matcher");
   }
 
   SWIGTYPE_p_mediate_matcher ptr() {
     roster.ptr();                  // throws once the roster is closed
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "", "the matcher is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   @Override public void close() {
-    cleanable.clean();
+    handle.close();
   }
 
   public boolean isClosed() {
-    synchronized (handle) {
-      return handle.ptr == null;
-    }
+    return handle.isClosed();
   }
 
   public Roster roster() { return roster; }

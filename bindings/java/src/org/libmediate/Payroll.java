@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,23 +31,6 @@ import java.util.List;
  * payroll, one thread at a time.
  */
 public final class Payroll implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_payroll ptr;
-
-    Handle(SWIGTYPE_p_mediate_payroll ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_payroll_free(ptr);
-        ptr = null;
-      }
-    }
-  }
-
   /** The totals of a payslip, a unit or the payroll, in fen. */
   public static final class Totals {
     /** Base and grade salary lines. */
@@ -122,8 +104,7 @@ public final class Payroll implements AutoCloseable {
   final Policy policy;           // kept reachable
   final Roster roster;
   final Ratings ratings;         // may be null
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_payroll> handle;
   public final int year, month;
 
   /**
@@ -139,26 +120,19 @@ public final class Payroll implements AutoCloseable {
     this.ratings = ratings;
     this.year = year;
     this.month = month;
-    handle = new Handle(SWIGTYPE_p_mediate_payroll.wrap(out[0]));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_payroll.wrap(out[0]), MediateNative::mediate_payroll_free, "payroll");
   }
 
   SWIGTYPE_p_mediate_payroll ptr() {
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "", "the payroll is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   @Override public void close() {
-    cleanable.clean();
+    handle.close();
   }
 
   public boolean isClosed() {
-    synchronized (handle) {
-      return handle.ptr == null;
-    }
+    return handle.isClosed();
   }
 
   public Policy policy() { return policy; }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -29,32 +28,13 @@ import java.util.RandomAccess;
  * that is never closed is freed when it becomes unreachable.
  */
 public final class Policy implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
   /** Frees the native policy once, from close() or from the cleaner. */
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_policy ptr;
-
-    Handle(SWIGTYPE_p_mediate_policy ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_policy_free(ptr);
-        ptr = null;
-      }
-    }
-  }
-
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_policy> handle;
   private final List<Category> categories;
   private final List<Unit> units;
 
   private Policy(long ptr) {
-    handle = new Handle(SWIGTYPE_p_mediate_policy.wrap(ptr));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_policy.wrap(ptr), MediateNative::mediate_policy_free, "policy");
     categories = new Nodes<>(true);
     units = new Nodes<>(false);
   }
@@ -131,23 +111,16 @@ public final class Policy implements AutoCloseable {
   }
 
   SWIGTYPE_p_mediate_policy ptr() {
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "",
-            "the policy is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   /** Frees the policy; safe to call twice. */
   @Override public void close() {
-    cleanable.clean();
+    handle.close();
   }
 
   public boolean isClosed() {
-    synchronized (handle) {
-      return handle.ptr == null;
-    }
+    return handle.isClosed();
   }
 
   /** policy.name */

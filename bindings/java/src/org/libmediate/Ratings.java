@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -32,31 +31,12 @@ import java.util.RandomAccess;
  * unreachable.
  */
 public final class Ratings implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_ratings ptr;
-
-    Handle(SWIGTYPE_p_mediate_ratings ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_ratings_free(ptr);
-        ptr = null;
-      }
-    }
-  }
-
   private final Policy policy;   // keeps the policy reachable
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_ratings> handle;
 
   private Ratings(Policy policy, long ptr) {
     this.policy = policy;
-    handle = new Handle(SWIGTYPE_p_mediate_ratings.wrap(ptr));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_ratings.wrap(ptr), MediateNative::mediate_ratings_free, "ratings store");
   }
 
   /** An empty store bound to policy. */
@@ -124,23 +104,16 @@ public final class Ratings implements AutoCloseable {
   }
 
   SWIGTYPE_p_mediate_ratings ptr() {
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "",
-            "the ratings store is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   /** Frees the store.  Safe to call twice. */
   @Override public void close() {
-    cleanable.clean();
+    handle.close();
   }
 
   public boolean isClosed() {
-    synchronized (handle) {
-      return handle.ptr == null;
-    }
+    return handle.isClosed();
   }
 
   public Policy policy() { return policy; }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -32,23 +31,6 @@ import java.util.List;
  * roster, one thread at a time.
  */
 public final class Roster implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_roster ptr;
-
-    Handle(SWIGTYPE_p_mediate_roster ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_roster_free(ptr);
-        ptr = null;
-      }
-    }
-  }
-
   /** One line of the published menu. */
   public static final class MenuEntry {
     /** The mediator (a live view). */
@@ -85,14 +67,12 @@ public final class Roster implements AutoCloseable {
   }
 
   private final Policy policy;   // keeps the policy reachable
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_roster> handle;
   int generation;                // counts removals: Mediator views look themselves up again
 
   private Roster(Policy policy, long ptr) {
     this.policy = policy;
-    handle = new Handle(SWIGTYPE_p_mediate_roster.wrap(ptr));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_roster.wrap(ptr), MediateNative::mediate_roster_free, "roster");
   }
 
   /** An empty roster of the policy. */
@@ -162,21 +142,15 @@ public final class Roster implements AutoCloseable {
   public Policy policy() { return policy; }
 
   SWIGTYPE_p_mediate_roster ptr() {
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "", "the roster is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   @Override public void close() {
-    cleanable.clean();
+    handle.close();
   }
 
   public boolean isClosed() {
-    synchronized (handle) {
-      return handle.ptr == null;
-    }
+    return handle.isClosed();
   }
 
   // ---- mediators ----

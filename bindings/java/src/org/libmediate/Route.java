@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,8 +37,6 @@ import java.util.RandomAccess;
  * one thread at a time; an engine never closed is freed when unreachable.
  */
 public final class Route implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
   // ---- enumerations ----
 
   /** Urgency of a whistle. */
@@ -240,25 +237,9 @@ public final class Route implements AutoCloseable {
 
   // ---- the handle ----
 
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_route ptr;
-
-    Handle(SWIGTYPE_p_mediate_route ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_route_free(ptr);
-        ptr = null;
-      }
-    }
-  }
-
   private final Policy policy;   // keeps the policy reachable
   private final byte[] key;
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_route> handle;   // null on a view
   /* A read-only view: the engine's lender (null for an engine of our own). */
   private final java.util.function.Supplier<SWIGTYPE_p_mediate_route> lender;
   private volatile boolean viewClosed;
@@ -266,8 +247,7 @@ public final class Route implements AutoCloseable {
   private Route(Policy policy, byte[] key, long ptr) {
     this.policy = policy;
     this.key = key;
-    handle = new Handle(SWIGTYPE_p_mediate_route.wrap(ptr));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_route.wrap(ptr), MediateNative::mediate_route_free, "route engine");
     lender = null;
   }
 
@@ -275,7 +255,6 @@ public final class Route implements AutoCloseable {
     this.policy = policy;
     this.key = key.clone();
     handle = null;
-    cleanable = null;
     this.lender = lender;
   }
 
@@ -309,12 +288,7 @@ public final class Route implements AutoCloseable {
             "the route engine is closed"));
       return lender.get();
     }
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "",
-            "the route engine is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   /** The engine, for a call that changes it: refused on a read-only view. */
@@ -331,15 +305,13 @@ public final class Route implements AutoCloseable {
     if (lender != null)
       viewClosed = true;
     else
-      cleanable.clean();
+      handle.close();
   }
 
   public boolean isClosed() {
     if (lender != null)
       return viewClosed;
-    synchronized (handle) {
-      return handle.ptr == null;
-    }
+    return handle.isClosed();
   }
 
   /** True for a read-only view of an engine owned elsewhere. */

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 package org.libmediate;
 
-import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,32 +32,13 @@ import java.util.List;
  * at a time; a store never closed is closed when unreachable.
  */
 public final class RouteStore implements AutoCloseable {
-  private static final Cleaner CLEANER = Cleaner.create();
-
-  private static final class Handle implements Runnable {
-    private SWIGTYPE_p_mediate_route_store ptr;
-
-    Handle(SWIGTYPE_p_mediate_route_store ptr) {
-      this.ptr = ptr;
-    }
-
-    @Override public synchronized void run() {
-      if (ptr != null) {
-        MediateNative.mediate_route_store_close(ptr);
-        ptr = null;
-      }
-    }
-  }
-
   private final Policy policy;   // keeps the policy reachable
-  private final Handle handle;
-  private final Cleaner.Cleanable cleanable;
+  private final Owned<SWIGTYPE_p_mediate_route_store> handle;
   private final Route view;
 
   private RouteStore(Policy policy, byte[] key, long ptr) {
     this.policy = policy;
-    handle = new Handle(SWIGTYPE_p_mediate_route_store.wrap(ptr));
-    cleanable = CLEANER.register(this, handle);
+    handle = new Owned<>(this, SWIGTYPE_p_mediate_route_store.wrap(ptr), MediateNative::mediate_route_store_close, "route store");
     view = Route.view(policy, key, this::engine);
   }
 
@@ -73,11 +53,7 @@ public final class RouteStore implements AutoCloseable {
   }
 
   SWIGTYPE_p_mediate_route_store ptr() {
-    synchronized (handle) {
-      if (handle.ptr == null)
-        throw new MediateException(new MediateError(MediateError.ESTATE, "", 0, 0, "", "the route store is closed"));
-      return handle.ptr;
-    }
+    return handle.get();
   }
 
   private SWIGTYPE_p_mediate_route engine() {
@@ -236,14 +212,12 @@ public final class RouteStore implements AutoCloseable {
 
   /** Closes the database (every step is already committed); safe to call twice. */
   @Override public void close() {
-    cleanable.clean();
+    handle.close();
   }
 
   @Override public String toString() {
-    synchronized (handle) {
-      if (handle.ptr == null)
-        return "RouteStore(closed)";
-    }
+    if (handle.isClosed())
+      return "RouteStore(closed)";
     return "RouteStore(" + journalCount() + " journal rows)";
   }
 }
