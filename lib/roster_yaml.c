@@ -68,43 +68,11 @@ pop(loader *L, size_t mark)
 	ypath_pop(&L->path, mark);
 }
 
-/* "29.857000" -> 29857000: degrees with at most six decimals, no exponent. */
+/* Degrees with at most six decimals, in millionths (ydoc_degrees_micro). */
 static int
 get_micro(loader *L, const ynode *n, int32_t *out)
 {
-	const char *p;
-	long long whole = 0, frac = 0;
-	int digits = 0, fd = 0, neg = 0;
-	if (n == NULL || n->kind != YNODE_SCALAR || ynode_is_null(n))
-		goto bad;
-	p = n->str;
-	if (*p == '-' || *p == '+')
-		neg = *p++ == '-';
-	for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
-		whole = whole * 10 + (*p - '0');
-	if (digits == 0)
-		goto bad;
-	if (*p == '.') {
-		for (p++; *p >= '0' && *p <= '9' && fd < 6; p++, fd++)
-			frac = frac * 10 + (*p - '0');
-		if (fd == 0)
-			goto bad;
-	}
-	if (*p != '\0')
-		goto bad;
-	for (; fd < 6; fd++)
-		frac *= 10;
-	whole = whole * 1000000 + frac;
-	if (whole > 180000000)
-		goto bad;
-	*out = (int32_t)(neg ? -whole : whole);
-	return 0;
-bad:
-	ydiag_report(L->d, MEDIATE_EVALIDATE, n, &L->path,
-	             "expected degrees with at most six decimals like 29.857000, found %s%.40s%s",
-	             n && n->kind == YNODE_SCALAR ? "\"" : "", n && n->kind == YNODE_SCALAR ? n->str : ynode_kind_name(n),
-	             n && n->kind == YNODE_SCALAR ? "\"" : "");
-	return MEDIATE_EVALIDATE;
+	return ydoc_degrees_micro(L->d, &L->path, n, out);
 }
 
 /* The result of a check (which set the thread's last error), reported at n. */

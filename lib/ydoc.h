@@ -148,4 +148,11 @@ const ynode *ymap_near_key(const ynode *map, const char *key);
 /* Picks the closest word of a NULL-terminated list (distance <= 2), or NULL. */
 const char *ysuggest(const char *word, const char *const *words);
 
+/*
+ * A latitude or longitude: "29.857000" -> 29857000 (millionths of a
+ * degree), at most six decimals, no exponent, |value| <= 180.  Anything
+ * else is reported at n with path (MEDIATE_EVALIDATE returned).
+ */
+int ydoc_degrees_micro(ydiag *d, const ypath *path, const ynode *n, int32_t *out);
+
 #endif /* MEDIATE_YDOC_H */
