@@ -114,6 +114,17 @@ int cli_load_policy(mediate_policy **out, const char *path, const mediate_load_o
  */
 int cli_find_data_dir(const char *cmd, const char *explicit_dir, char *buf, size_t size);
 
+/*
+ * Loads a case file (mediate-case(5)): a list (a top-level "format:" or
+ * "cases:" key) or a single case, which becomes a list of one; *single (if
+ * not NULL) tells which.  Read within max_bytes, at most max_nodes YAML
+ * nodes; every error is printed with cli_print_error(), an unreadable file
+ * reported as cmd's.  Returns a CLI_EXIT_* code; *out is set only on
+ * CLI_EXIT_OK.
+ */
+int cli_load_cases(const char *cmd, const mediate_policy *policy, const char *path, size_t max_bytes,
+                   size_t max_nodes, mediate_case_list **out, int *single);
+
 /* ---- output ---- */
 
 /*

@@ -170,6 +170,98 @@ cli_find_data_dir(const char *cmd, const char *explicit_dir, char *buf, size_t s
 	return CLI_EXIT_IO;
 }
 
+/* ---- case files ---- */
+
+/* 1 when the document is a list of cases: a top-level "format:" or "cases:" key. */
+static int
+looks_like_list(const char *data)
+{
+	const char *p = data;
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, "format:", 7) == 0 || strncmp(p, "cases:", 6) == 0)
+			return 1;
+		p = strchr(p, '\n');
+		if (p != NULL)
+			p++;
+	}
+	return 0;
+}
+
+static int
+read_all(const char *sub, const char *path, size_t max, char **out, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL, *tmp;
+	size_t cap = 0, n = 0, r;
+	if (f == NULL) {
+		cli_warn(sub, "%s: cannot open: %s", path, strerror(errno));
+		return CLI_EXIT_IO;
+	}
+	for (;;) {
+		if (n + 65536 + 1 > cap) {
+			cap = cap ? cap * 2 : 262144;
+			if ((tmp = realloc(buf, cap)) == NULL) {
+				free(buf);
+				fclose(f);
+				cli_warn(sub, "out of memory");
+				return CLI_EXIT_INTERNAL;
+			}
+			buf = tmp;
+		}
+		r = fread(buf + n, 1, 65536, f);
+		n += r;
+		if (r == 0 || n > max)
+			break;
+	}
+	if (ferror(f)) {
+		free(buf);
+		fclose(f);
+		cli_warn(sub, "%s: read error", path);
+		return CLI_EXIT_IO;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int
+cli_load_cases(const char *cmd, const mediate_policy *policy, const char *path, size_t max_bytes,
+               size_t max_nodes, mediate_case_list **out, int *single)
+{
+	mediate_load_options o = MEDIATE_LOAD_OPTIONS_INIT;
+	mediate_error err;
+	char *data = NULL;
+	size_t len = 0;
+	int rc, one;
+
+	o.max_document_bytes = max_bytes;
+	o.max_nodes = max_nodes;
+	o.on_error = cli_print_error;
+	if ((rc = read_all(cmd, path, max_bytes, &data, &len)) != 0)
+		return rc;
+	one = !looks_like_list(data);
+	if (single != NULL)
+		*single = one;
+	if (one) {
+		mediate_case *c = NULL;
+		rc = mediate_case_from_yaml(&c, policy, data, len, path, &o, &err);
+		if (rc == 0 && (rc = mediate_case_list_new(out)) == 0 && (rc = mediate_case_list_append(*out, c)) != 0) {
+			mediate_case_list_free(*out);
+			*out = NULL;
+		}
+		if (rc != 0)
+			mediate_case_free(c);
+		if (rc == MEDIATE_ENOMEM)
+			cli_warn(cmd, "out of memory");
+	} else {
+		rc = mediate_case_list_from_yaml(out, policy, data, len, path, &o, &err);
+	}
+	free(data);
+	return cli_exit_for_status(rc);
+}
+
 /* ---- output ---- */
 
 /* Decodes one UTF-8 sequence; invalid bytes count as one character. */

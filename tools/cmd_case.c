@@ -154,96 +154,12 @@ load_policy(const case_args *a, mediate_policy **out)
 	return cli_load_policy(out, path, NULL);
 }
 
-/* 1 when the document is a list of cases: a top-level "format:" or "cases:" key. */
-static int
-looks_like_list(const char *data)
-{
-	const char *p = data;
-	while (p != NULL && *p != '\0') {
-		if (strncmp(p, "format:", 7) == 0 || strncmp(p, "cases:", 6) == 0)
-			return 1;
-		p = strchr(p, '\n');
-		if (p != NULL)
-			p++;
-	}
-	return 0;
-}
-
-static int
-read_all(const char *sub, const char *path, size_t max, char **out, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *tmp;
-	size_t cap = 0, n = 0, r;
-	if (f == NULL) {
-		cli_warn(sub, "%s: cannot open: %s", path, strerror(errno));
-		return CLI_EXIT_IO;
-	}
-	for (;;) {
-		if (n + 65536 + 1 > cap) {
-			cap = cap ? cap * 2 : 262144;
-			if ((tmp = realloc(buf, cap)) == NULL) {
-				free(buf);
-				fclose(f);
-				cli_warn(sub, "out of memory");
-				return CLI_EXIT_INTERNAL;
-			}
-			buf = tmp;
-		}
-		r = fread(buf + n, 1, 65536, f);
-		n += r;
-		if (r == 0 || n > max)
-			break;
-	}
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		cli_warn(sub, "%s: read error", path);
-		return CLI_EXIT_IO;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
-/*
- * Loads FILE as a list (a single-case file becomes a list of one).  Errors
- * go to stderr.  *single tells which form the file had.
- */
+/* Loads FILE as a list (a single-case file becomes a list of one). */
 static int
 load_cases(const case_args *a, const mediate_policy *policy, const char *path, mediate_case_list **out,
            int *single)
 {
-	mediate_load_options o = MEDIATE_LOAD_OPTIONS_INIT;
-	mediate_error err;
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-
-	o.max_document_bytes = a->max_bytes;
-	o.max_nodes = CASE_MAX_NODES;
-	o.on_error = cli_print_error;
-	if ((rc = read_all(a->sub, path, a->max_bytes, &data, &len)) != 0)
-		return rc;
-	*single = !looks_like_list(data);
-	if (*single) {
-		mediate_case *c = NULL;
-		rc = mediate_case_from_yaml(&c, policy, data, len, path, &o, &err);
-		if (rc == 0 && (rc = mediate_case_list_new(out)) == 0 && (rc = mediate_case_list_append(*out, c)) != 0) {
-			mediate_case_list_free(*out);
-			*out = NULL;
-		}
-		if (rc != 0)
-			mediate_case_free(c);
-		if (rc == MEDIATE_ENOMEM)
-			cli_warn(a->sub, "out of memory");
-	} else {
-		rc = mediate_case_list_from_yaml(out, policy, data, len, path, &o, &err);
-	}
-	free(data);
-	return cli_exit_for_status(rc);
+	return cli_load_cases(a->sub, policy, path, a->max_bytes, CASE_MAX_NODES, out, single);
 }
 
 static int

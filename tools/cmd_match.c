@@ -414,88 +414,11 @@ env_load(match_env *e, const match_args *a)
 	return 0;
 }
 
-/* Reads a whole file (for telling a list from a single case). */
-static int
-read_text(const char *path, char **out, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *tmp;
-	size_t cap = 0, n = 0, r;
-
-	if (f == NULL) {
-		cli_warn("match", "%s: cannot open: %s", path, strerror(errno));
-		return CLI_EXIT_IO;
-	}
-	for (;;) {
-		if (n + 65536 + 1 > cap) {
-			cap = cap ? cap * 2 : 262144;
-			if ((tmp = realloc(buf, cap)) == NULL) {
-				free(buf);
-				fclose(f);
-				cli_warn("match", "out of memory");
-				return CLI_EXIT_INTERNAL;
-			}
-			buf = tmp;
-		}
-		r = fread(buf + n, 1, 65536, f);
-		n += r;
-		if (r == 0 || n > MATCH_MAX_BYTES)
-			break;
-	}
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		cli_warn("match", "%s: read error", path);
-		return CLI_EXIT_IO;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
 /* A case list (format: mediate-cases) or a single case document. */
 static int
 load_cases(const mediate_policy *p, const char *path, mediate_case_list **out)
 {
-	mediate_load_options o = MEDIATE_LOAD_OPTIONS_INIT;
-	mediate_error err;
-	char *data = NULL;
-	const char *s;
-	size_t len = 0;
-	int rc, list = 0;
-
-	o.max_document_bytes = MATCH_MAX_BYTES;
-	o.max_nodes = MATCH_MAX_NODES;
-	o.on_error = cli_print_error;
-	if ((rc = read_text(path, &data, &len)) != 0)
-		return rc;
-	for (s = data; s != NULL && *s != '\0';) {
-		if (strncmp(s, "format:", 7) == 0 || strncmp(s, "cases:", 6) == 0) {
-			list = 1;
-			break;
-		}
-		s = strchr(s, '\n');
-		if (s != NULL)
-			s++;
-	}
-	if (list) {
-		rc = mediate_case_list_from_yaml(out, p, data, len, path, &o, &err);
-	} else {
-		mediate_case *c = NULL;
-		rc = mediate_case_from_yaml(&c, p, data, len, path, &o, &err);
-		if (rc == 0 && (rc = mediate_case_list_new(out)) == 0 && (rc = mediate_case_list_append(*out, c)) != 0) {
-			mediate_case_list_free(*out);
-			*out = NULL;
-		}
-		if (rc != 0)
-			mediate_case_free(c);
-		if (rc == MEDIATE_ENOMEM)
-			cli_warn("match", "out of memory");
-	}
-	free(data);
-	return cli_exit_for_status(rc);
+	return cli_load_cases("match", p, path, MATCH_MAX_BYTES, MATCH_MAX_NODES, out, NULL);
 }
 
 static mediate_case *

@@ -156,60 +156,6 @@ load_policy(const rate_args *a, mediate_policy **out)
 	return cli_load_policy(out, path, NULL);
 }
 
-static int
-read_all(const char *path, char **out, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL, *tmp;
-	size_t cap = 0, n = 0, r;
-	if (f == NULL) {
-		cli_warn("rate", "%s: cannot open: %s", path, strerror(errno));
-		return CLI_EXIT_IO;
-	}
-	for (;;) {
-		if (n + 65536 + 1 > cap) {
-			cap = cap ? cap * 2 : 262144;
-			if ((tmp = realloc(buf, cap)) == NULL) {
-				free(buf);
-				fclose(f);
-				cli_warn("rate", "out of memory");
-				return CLI_EXIT_INTERNAL;
-			}
-			buf = tmp;
-		}
-		r = fread(buf + n, 1, 65536, f);
-		n += r;
-		if (r == 0 || n > RATE_MAX_BYTES)
-			break;
-	}
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		cli_warn("rate", "%s: read error", path);
-		return CLI_EXIT_IO;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
-/* 1 when the document is a list of cases: a top-level "format:" or "cases:" key. */
-static int
-looks_like_list(const char *data)
-{
-	const char *p = data;
-	while (p != NULL && *p != '\0') {
-		if (strncmp(p, "format:", 7) == 0 || strncmp(p, "cases:", 6) == 0)
-			return 1;
-		p = strchr(p, '\n');
-		if (p != NULL)
-			p++;
-	}
-	return 0;
-}
-
 static mediate_load_options
 big_opts(void)
 {
@@ -220,64 +166,53 @@ big_opts(void)
 	return o;
 }
 
+/* 1 when c has the number (or the id) given. */
+static int
+case_is(const mediate_case *c, const char *number)
+{
+	return (mediate_case_number(c) != NULL && strcmp(mediate_case_number(c), number) == 0) ||
+	       strcmp(mediate_case_id_text(c), number) == 0;
+}
+
 /* Loads the case: the one case of a case file, or case NUMBER of a list. */
 static int
 load_case(const rate_args *a, const mediate_policy *policy, mediate_case **out)
 {
-	mediate_load_options o = big_opts();
-	mediate_error err;
-	char *data = NULL;
-	size_t len = 0, i;
-	int rc;
+	mediate_case_list *list = NULL;
+	const mediate_case *c;
+	size_t i, n;
+	int rc, single;
 
-	if ((rc = read_all(a->case_path, &data, &len)) != 0)
+	if ((rc = cli_load_cases("rate", policy, a->case_path, RATE_MAX_BYTES, RATE_MAX_NODES, &list, &single)) != 0)
 		return rc;
-	if (!looks_like_list(data)) {
-		rc = mediate_case_from_yaml(out, policy, data, len, a->case_path, &o, &err);
-		free(data);
-		if (rc == 0 && a->number != NULL && (mediate_case_number(*out) == NULL ||
-		    strcmp(mediate_case_number(*out), a->number) != 0) && strcmp(mediate_case_id_text(*out), a->number) != 0) {
-			cli_warn("rate", "%s: the case is %s, not %s", a->case_path,
-			         mediate_case_number(*out) ? mediate_case_number(*out) : mediate_case_id_text(*out), a->number);
-			mediate_case_free(*out);
-			*out = NULL;
+	n = mediate_case_list_count(list);
+	if (a->number == NULL) {
+		if (n != 1) {
+			mediate_case_list_free(list);
+			return cli_usage_error("rate", "%s holds a list of cases: choose one with --number", a->case_path);
+		}
+		i = 0;
+	} else {
+		for (i = 0; i < n && !case_is(mediate_case_list_at(list, i), a->number); i++)
+			;
+		if (i == n) {
+			c = mediate_case_list_at(list, 0);
+			if (single)
+				cli_warn("rate", "%s: the case is %s, not %s", a->case_path,
+				         mediate_case_number(c) ? mediate_case_number(c) : mediate_case_id_text(c), a->number);
+			else
+				cli_warn("rate", "%s: no case %s", a->case_path, a->number);
+			mediate_case_list_free(list);
 			return CLI_EXIT_INPUT;
 		}
-		return rc == MEDIATE_ENOMEM ? CLI_EXIT_INTERNAL : rc != 0 ? CLI_EXIT_INPUT : 0;
-	} else {
-		mediate_case_list *list = NULL;
-		rc = mediate_case_list_from_yaml(&list, policy, data, len, a->case_path, &o, &err);
-		free(data);
-		if (rc != 0)
-			return rc == MEDIATE_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
-		if (a->number == NULL) {
-			if (mediate_case_list_count(list) != 1) {
-				mediate_case_list_free(list);
-				return cli_usage_error("rate", "%s holds a list of cases: choose one with --number",
-				                       a->case_path);
-			}
-			i = 0;
-		} else {
-			for (i = 0; i < mediate_case_list_count(list); i++) {
-				const mediate_case *c = mediate_case_list_at(list, i);
-				if ((mediate_case_number(c) != NULL && strcmp(mediate_case_number(c), a->number) == 0) ||
-				    strcmp(mediate_case_id_text(c), a->number) == 0)
-					break;
-			}
-			if (i == mediate_case_list_count(list)) {
-				cli_warn("rate", "%s: no case %s", a->case_path, a->number);
-				mediate_case_list_free(list);
-				return CLI_EXIT_INPUT;
-			}
-		}
-		rc = mediate_case_clone(out, mediate_case_list_at(list, i));
-		mediate_case_list_free(list);
-		if (rc != 0) {
-			cli_warn("rate", "out of memory");
-			return CLI_EXIT_INTERNAL;
-		}
-		return 0;
 	}
+	rc = mediate_case_clone(out, mediate_case_list_at(list, i));
+	mediate_case_list_free(list);
+	if (rc != 0) {
+		cli_warn("rate", "out of memory");
+		return CLI_EXIT_INTERNAL;
+	}
+	return 0;
 }
 
 /* Loads the ratings file; a missing file gives an empty store when may_create. */
