@@ -24,6 +24,8 @@
 #define PAYROLL_MAX_BYTES ((size_t)256 << 20)
 #define PAYROLL_MAX_NODES ((size_t)50000000)
 #define PAYROLL_MAX_CASE_FILES 64
+#define PAYROLL_MAX_DEDUCTIONS 256
+#define PAYROLL_DEDUCTION_MAX 1024   /* bytes of one --deduction */
 
 #define PAYROLL_USAGE \
 	"usage: mediate payroll --month YYYY-MM [OPTIONS]\n" \
@@ -52,11 +54,18 @@
 	"      --no-ratings        use no ratings: every mediator has the policy's prior\n" \
 	"  -c, --cases FILE        a case file (default: cases.yaml of the data\n" \
 	"                          directory); may be repeated\n" \
+	"  -D, --deduction WHO,CODE,TIME[,CASE[,NOTE]]\n" \
+	"                          a deduction of the policy's pay.deductions (e.g.\n" \
+	"                          upheld_complaint) from the mediator WHO (staff\n" \
+	"                          number or id) at TIME in the month (RFC 3339, e.g.\n" \
+	"                          2026-11-20T10:00:00+08:00), for case CASE, with a\n" \
+	"                          NOTE (the rest of the text); may be repeated\n" \
 	"  -d, --data DIR          the sample data directory (see mediate demo)\n" \
 	"  -h, --help              this text\n" \
 	"\n" \
 	"Exit status: 0 on success, 1 when an input had errors (a mediator of a case\n" \
-	"not on the roster, a policy without a pay section, an unknown --payslip),\n" \
+	"not on the roster, a policy without a pay section, an unknown --payslip or\n" \
+	"deduction code, a deduction outside the month),\n" \
 	"2 for a wrong command line (a malformed month), 3 when a file could not be\n" \
 	"read or written.\n"
 
@@ -71,6 +80,45 @@ const cli_command cli_cmd_payroll = {
 };
 
 /* ---- inputs ---- */
+
+/* One --deduction, split in place: WHO,CODE,TIME[,CASE[,NOTE]]. */
+typedef struct pay_deduction {
+	const char *spec;        /* as given, for messages */
+	char buf[PAYROLL_DEDUCTION_MAX];
+	const char *who, *code, *case_number, *note;
+	int64_t at;
+} pay_deduction;
+
+/* Splits spec into d; 0, or a CLI usage error printed. */
+static int
+parse_deduction(pay_deduction *d, const char *spec)
+{
+	char *f[5] = { NULL, NULL, NULL, NULL, NULL };
+	char *p;
+	int n = 0, off;
+
+	memset(d, 0, sizeof *d);
+	d->spec = spec;
+	if (strlen(spec) >= sizeof d->buf)
+		return cli_usage_error("payroll", "--deduction: longer than %d bytes", PAYROLL_DEDUCTION_MAX - 1);
+	strcpy(d->buf, spec);
+	for (p = d->buf; n < 5; n++) {
+		f[n] = p;
+		if (n == 4 || (p = strchr(p, ',')) == NULL)
+			break;
+		*p++ = '\0';
+	}
+	if (f[1] == NULL || f[2] == NULL || *f[0] == '\0' || *f[1] == '\0')
+		return cli_usage_error("payroll", "--deduction \"%s\": expected WHO,CODE,TIME[,CASE[,NOTE]]", spec);
+	if (mediate_time_parse(&d->at, &off, f[2]) != 0)
+		return cli_usage_error("payroll", "--deduction \"%s\": \"%s\" is not a time like 2026-11-20T10:00:00+08:00",
+		                       spec, f[2]);
+	d->who = f[0];
+	d->code = f[1];
+	d->case_number = f[3] != NULL && *f[3] != '\0' ? f[3] : NULL;
+	d->note = f[4] != NULL && *f[4] != '\0' ? f[4] : NULL;
+	return 0;
+}
 
 typedef struct pay_job {
 	const mediate_policy *policy;
@@ -172,7 +220,8 @@ add_one_case(pay_job *j, const mediate_case *c, int64_t start, int64_t end)
  */
 static int
 job_run(pay_job *j, const char *cmd, const mediate_policy *p, const char *roster_path, const char *ratings_path,
-        const char *const *case_paths, size_t ncase_paths, int year, int month)
+        const char *const *case_paths, size_t ncase_paths, const pay_deduction *deductions, size_t ndeductions,
+        int year, int month)
 {
 	mediate_load_options o;
 	mediate_error err;
@@ -223,6 +272,23 @@ job_run(pay_job *j, const char *cmd, const mediate_policy *p, const char *roster
 		}
 		j->cases_seen += mediate_case_list_count(list);
 		mediate_case_list_free(list);
+	}
+	for (i = 0; i < ndeductions; i++) {
+		const pay_deduction *d = &deductions[i];
+		const mediate_mediator *m = mediate_roster_find_staff(j->roster, d->who);
+		if (m == NULL)
+			m = mediate_roster_find(j->roster, d->who);
+		if (m == NULL) {
+			cli_warn(cmd, "--deduction \"%s\": no mediator \"%s\" on the roster", d->spec, d->who);
+			job_free(j);
+			return CLI_EXIT_INPUT;
+		}
+		rc = mediate_payroll_add_deduction(j->run, mediate_mediator_id(m), d->code, d->case_number, d->note, d->at);
+		if (rc != 0) {
+			cli_warn(cmd, "--deduction \"%s\": %s", d->spec, mediate_error_last()->text);
+			job_free(j);
+			return rc == MEDIATE_ENOMEM ? CLI_EXIT_INTERNAL : CLI_EXIT_INPUT;
+		}
 	}
 	rc = mediate_payroll_compute(j->run);
 	if (rc != 0) {
@@ -708,10 +774,13 @@ run_payroll(int argc, char **argv)
 		{ "ratings", required_argument, NULL, 'R' },
 		{ "no-ratings", no_argument, NULL, OPT_NO_RATINGS },
 		{ "cases", required_argument, NULL, 'c' },
+		{ "deduction", required_argument, NULL, 'D' },
 		{ "data", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static pay_deduction deductions[PAYROLL_MAX_DEDUCTIONS];
+	size_t ndeductions = 0;
 	const char *month_text = NULL, *who = NULL, *output = NULL, *policy_path = NULL, *roster_path = NULL;
 	const char *ratings_path = NULL, *data_dir = NULL;
 	const char *case_paths[PAYROLL_MAX_CASE_FILES];
@@ -724,7 +793,7 @@ run_payroll(int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:f:s:eSo:p:r:R:c:d:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":m:f:s:eSo:p:r:R:c:D:d:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm': month_text = optarg; break;
 		case 'f':
@@ -749,6 +818,13 @@ run_payroll(int argc, char **argv)
 			if (ncase == PAYROLL_MAX_CASE_FILES)
 				return cli_usage_error("payroll", "more than %d case files", PAYROLL_MAX_CASE_FILES);
 			case_paths[ncase++] = optarg;
+			break;
+		case 'D':
+			if (ndeductions == PAYROLL_MAX_DEDUCTIONS)
+				return cli_usage_error("payroll", "more than %d deductions", PAYROLL_MAX_DEDUCTIONS);
+			if ((rc = parse_deduction(&deductions[ndeductions], optarg)) != 0)
+				return rc;
+			ndeductions++;
 			break;
 		case 'd': data_dir = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_payroll);
@@ -796,7 +872,8 @@ run_payroll(int argc, char **argv)
 	}
 	if ((rc = cli_load_policy(&p, policy_path, NULL)) != 0)
 		return rc;
-	rc = job_run(&job, "payroll", p, roster_path, no_ratings ? NULL : ratings_path, case_paths, ncase, year, month);
+	rc = job_run(&job, "payroll", p, roster_path, no_ratings ? NULL : ratings_path, case_paths, ncase, deductions,
+	             ndeductions, year, month);
 	if (rc != 0) {
 		mediate_policy_free(p);
 		return rc;
@@ -845,7 +922,7 @@ demo_payroll(cli_demo *d)
 		return CLI_EXIT_OK;
 	}
 	cases[0] = cpath;
-	rc = job_run(&job, "demo", d->policy, rpath, file_exists(tpath) ? tpath : NULL, cases, 1, 2026, 11);
+	rc = job_run(&job, "demo", d->policy, rpath, file_exists(tpath) ? tpath : NULL, cases, 1, NULL, 0, 2026, 11);
 	if (rc != 0)
 		return rc;
 	rc = print_summary(d->out, &job, "2026-11", mediate_policy_language(d->policy));

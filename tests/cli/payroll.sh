@@ -178,4 +178,29 @@ expect_status 1 "payroll with a mediator missing from the roster"
 expect_grep "$TMP/err" "YZ-HX-PS-2026-000006" "payroll with a mediator missing: the case"
 expect_grep "$TMP/err" "not on the roster" "payroll with a mediator missing: the reason"
 
+# Deductions (an upheld complaint) on the command line.
+run $P --payslip M-0028 \
+	--deduction "M-0028,upheld_complaint,2026-11-20T10:00:00+08:00,YZ-HX-PS-2026-000006,当事人投诉调解员态度生硬，经核实属实"
+expect_status 0 "payroll --deduction"
+expect_grep "$TMP/out" "deduction  YZ-HX-PS-2026-000006  pay.tables[1].deductions.upheld_complaint            -200.00" \
+	"payroll --deduction: the line, from the table in force on the 20th"
+expect_grep "$TMP/out" "net pay            4246.00" "payroll --deduction: the net pay (4446.00 - 200.00)"
+run $P --summary --deduction "M-0028,upheld_complaint,2026-11-05T09:00:00+08:00" \
+	--deduction "M-0015,false_record,2026-11-28T16:30:00+08:00,,台账记录与实际不符"
+expect_status 0 "payroll --deduction twice"
+expect_grep "$TMP/out" "deductions           -700.00" "payroll --deduction twice: 200.00 + 500.00 in the totals"
+run $P --deduction "M-0028,no_such_code,2026-11-20T10:00:00+08:00"
+expect_status 1 "payroll --deduction of an unknown code"
+expect_grep "$TMP/err" 'no deduction "no_such_code"' "payroll --deduction of an unknown code: the message"
+run $P --deduction "M-9999,upheld_complaint,2026-11-20T10:00:00+08:00"
+expect_status 1 "payroll --deduction of nobody"
+expect_grep "$TMP/err" 'no mediator "M-9999" on the roster' "payroll --deduction of nobody: the message"
+run $P --deduction "M-0028,upheld_complaint,2026-12-01T00:00:00+08:00"
+expect_status 1 "payroll --deduction after the month"
+expect_grep "$TMP/err" "outside 2026-11" "payroll --deduction after the month: the message"
+run $P --deduction "M-0028,upheld_complaint"
+expect_status 2 "payroll --deduction without a time"
+run $P --deduction "M-0028,upheld_complaint,2026-11-20"
+expect_status 2 "payroll --deduction with a date, not a time"
+
 finish
