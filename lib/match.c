@@ -1391,6 +1391,34 @@ batch_candidates(const mediate_matcher *mt, const mi_cinfo *ci, size_t need, mi_
 	return 0;
 }
 
+static int
+cmp_case_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const mediate_case *const *)a, y = (uintptr_t)*(const mediate_case *const *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether a case is given twice (it would get two mediators); -1 out of memory. */
+static int
+has_duplicate_case(const mediate_case *const *cases, size_t n, size_t *dup)
+{
+	const mediate_case **v;
+	size_t i;
+	if (n < 2)
+		return 0;
+	if ((v = mi_calloc(n, sizeof *v)) == NULL)
+		return -1;
+	memcpy(v, cases, n * sizeof *v);
+	qsort(v, n, sizeof *v, cmp_case_ptr);
+	for (i = 1; i < n && v[i] != v[i - 1]; i++)
+		;
+	if (i < n)
+		for (*dup = 0; cases[*dup] != v[i]; ++*dup)
+			;
+	mi_free(v);
+	return i < n;
+}
+
 void
 mediate_match_batch_free(mediate_match_batch *b)
 {
@@ -1426,6 +1454,10 @@ mediate_match_assign_batch(mediate_match_batch **out, const mediate_matcher *mt,
 		if ((rc = check_case(mt, cases[i], "match assign batch")) != 0)
 			return rc;
 	}
+	if ((rc = has_duplicate_case(cases, n, &i)) < 0)
+		return mi_err(MEDIATE_ENOMEM, "match assign batch: out of memory");
+	if (rc > 0)
+		return mi_err(MEDIATE_EINVAL, "match assign batch: case %zu is given twice", i);
 	rc = MEDIATE_ENOMEM;
 	if ((b = mi_calloc(1, sizeof *b)) == NULL)
 		goto fail;

@@ -908,11 +908,13 @@ div_round(uint64_t num, uint64_t den)
 	return (int32_t)((2 * num + den) / (2 * den));
 }
 
-/* The weight 0.5^(age / half-life) of something dated t, seen at at. */
+/* The weight 0.5^(age / half-life) of something dated t, seen at at (t <=
+ * at).  The age is taken in double: at - t overflows int64 for an at near
+ * INT64_MAX and a t before 1970. */
 static double
 decay(const mi_ratings_policy *p, int64_t t, int64_t at)
 {
-	double age_days = (double)(at - t) / 86400.0;
+	double age_days = ((double)at - (double)t) / 86400.0;
 	return exp2(-age_days / (double)p->half_life_days);
 }
 
@@ -924,7 +926,9 @@ wilson_milli(double p, double n, double z)
 	if (n <= 0)
 		return 0;
 	lb = (p + z2 / (2 * n) - z * sqrt(p * (1 - p) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-	if (lb < 0)
+	/* A decayed n so small (a subnormal) that z2 / n overflows gives
+	 * inf - inf: NaN.  The bound tends to 0 as n does. */
+	if (!(lb >= 0))
 		lb = 0;
 	if (lb > 1)
 		lb = 1;

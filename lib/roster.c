@@ -882,32 +882,50 @@ mediate_roster_remove_leave(mediate_roster *roster, const char *id, int64_t from
 	return 0;
 }
 
-/* Trims ASCII white space and U+3000 (ideographic space) at both ends:
- * *start and *len describe the trimmed part of s. */
+/* The length of the white space at s (n bytes left), or 0: ASCII blanks,
+ * U+0085, U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F,
+ * U+3000 (Unicode White_Space), and the invisible U+200B and U+FEFF that
+ * copying a name from a web form or a document often brings along. */
+static size_t
+space_len(const unsigned char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' || s[0] == '\v' || s[0] == '\f'))
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && (s[1] == 0x85 || s[1] == 0xA0))
+		return 2;
+	if (n < 3)
+		return 0;
+	if ((s[0] == 0xE1 && s[1] == 0x9A && s[2] == 0x80) ||
+	    (s[0] == 0xE2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0xA8 || s[2] == 0xA9 ||
+	                                      s[2] == 0xAF)) ||
+	    (s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) || (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) ||
+	    (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF))
+		return 3;
+	return 0;
+}
+
+/* Trims white space (space_len()) at both ends: *start and *len describe the
+ * trimmed part of s. */
 static void
 trim(const char *s, const char **start, size_t *len)
 {
-	size_t n = strlen(s);
-	for (;;) {
-		if (n > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
-			s++;
-			n--;
-		} else if (n >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0) {
-			s += 3;
-			n -= 3;
-		} else {
-			break;
-		}
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	while ((k = space_len(u, n)) != 0) {
+		u += k;
+		n -= k;
 	}
 	for (;;) {
-		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x80", 3) == 0)
-			n -= 3;
+		if (n >= 1 && (k = space_len(u + n - 1, 1)) != 0)
+			n -= k;
+		else if (n >= 2 && (k = space_len(u + n - 2, 2)) == 2)
+			n -= k;
+		else if (n >= 3 && (k = space_len(u + n - 3, 3)) == 3)
+			n -= k;
 		else
 			break;
 	}
-	*start = s;
+	*start = (const char *)u;
 	*len = n;
 }
 

@@ -567,6 +567,25 @@ mediate_roster_load_file(mediate_roster **out, const mediate_policy *policy, con
 
 /* ---- writing ------------------------------------------------------------- */
 
+/*
+ * The length of a character at s that YAML reads as a line break (U+0085,
+ * U+2028, U+2029: folded even inside quotes) or refuses in a stream (C1
+ * controls, U+FFFE, U+FFFF), or U+FEFF (a byte order mark); 0 for any
+ * other.  These are written as escapes.
+ */
+static size_t
+special_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2;
+	if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+		return 3;
+	if (p[0] == 0xEF && ((p[1] == 0xBB && p[2] == 0xBF) || (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))))
+		return 3;
+	return 0;
+}
+
 /* Whether s can be written as a plain scalar that every YAML reader reads
  * back as this string (not a number, boolean, null or date). */
 static int
@@ -588,6 +607,8 @@ plain_ok(const char *s)
 		if (!(ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
 		      ch == '_' || ch == '-' || ch == '.'))
 			return 0;
+		if (ch >= 0x80 && special_len(s + i) != 0)
+			return 0;
 		dash |= ch == '-';
 	}
 	/* Numbers (1234, 1e5, 0x1f) and dates (2026-11-20) start with a digit. */
@@ -607,7 +628,19 @@ put_str(mi_buf *b, const char *s)
 	mi_buf_puts(b, "\"");
 	for (p = s; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
-		if (ch == '"' || ch == '\\') {
+		size_t n;
+		if (ch >= 0x80 && (n = special_len(p)) != 0) {
+			const unsigned char *q = (const unsigned char *)p;
+			if (n == 2 && q[1] == 0x85)
+				mi_buf_puts(b, "\\N");
+			else if (n == 2)
+				mi_buf_printf(b, "\\x%02x", q[1]);
+			else if (q[0] == 0xE2)
+				mi_buf_puts(b, q[2] == 0xA8 ? "\\L" : "\\P");
+			else
+				mi_buf_printf(b, "\\u%04x", (unsigned)(((q[0] & 0x0F) << 12) | ((q[1] & 0x3F) << 6) | (q[2] & 0x3F)));
+			p += n - 1;
+		} else if (ch == '"' || ch == '\\') {
 			char e[3] = { '\\', (char)ch, 0 };
 			mi_buf_puts(b, e);
 		} else if (ch < 0x20 || ch == 0x7f) {

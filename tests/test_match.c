@@ -1217,6 +1217,10 @@ test_bad_arguments(void)
 	CU_ASSERT_EQUAL(mediate_match_assign_batch(&b, mt, cs, 2), MEDIATE_EINVAL);
 	CU_ASSERT_EQUAL(mediate_match_assign_batch(&b, mt, NULL, 1), MEDIATE_EINVAL);
 	CU_ASSERT_EQUAL(mediate_match_assign_batch(NULL, mt, cs, 1), MEDIATE_EINVAL);
+	/* The same case twice would be given two mediators (capacity 3 here). */
+	cs[1] = c;
+	CU_ASSERT_EQUAL(mediate_match_assign_batch(&b, mt, cs, 2), MEDIATE_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "case 0 is given twice"));
 	CU_ASSERT_EQUAL(mediate_match_assign_batch(&b, NULL, cs, 1), MEDIATE_EINVAL);
 	CU_ASSERT_PTR_EQUAL(b, (mediate_match_batch *)1);
 	/* NULL handles in getters and frees */

@@ -683,6 +683,52 @@ test_decay(void)
 	}
 }
 
+/*
+ * Decay at the extremes: a half-life of one day and an outcome about 1030
+ * to 1074 days old weighs a subnormal n, for which the Wilson formula is
+ * inf - inf (it gave INT32_MIN); and a time asked near INT64_MAX for a
+ * rating before 1970 overflowed at - t (the Bayesian average became
+ * INT32_MIN).  Every aggregate stays in range.
+ */
+static void
+test_decay_extremes(void)
+{
+	mediate_policy *p = policy_with("ratings: {prior_weight: 0, half_life_days: 1}\n");
+	mediate_ratings *r;
+	mediate_case *c, *old;
+	mediate_rating_summary s;
+	int64_t end, d;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	r = new_store(p);
+	c = make_case(p, 41, "2026-09-01T09:00:00+08:00", 2, M1, NULL, MEDIATE_OUTCOME_AGREEMENT);
+	end = mediate_case_received_at(c) + 5 * 3600;
+	OK(mediate_ratings_add(NULL, r, c, "p1", 4, NULL, end));
+	for (d = 1000; d <= 1100; d += 5) {
+		s = summary(r, M1, end + d * DAY);
+		CU_ASSERT(s.wilson_milli >= 0 && s.wilson_milli <= 1000);
+		CU_ASSERT(s.bayes_milli >= 1000 && s.bayes_milli <= 5000);
+		CU_ASSERT_EQUAL(s.success_milli, 1000);
+	}
+	s = summary(r, M1, end + 1060 * DAY);
+	CU_ASSERT_EQUAL(s.wilson_milli, 0);
+	CU_ASSERT_EQUAL(s.bayes_milli, 4000);
+
+	old = make_case(p, 42, "1960-06-01T09:00:00+08:00", 2, M2, NULL, MEDIATE_OUTCOME_FAILED);
+	OK(mediate_ratings_add(NULL, r, old, "p2", 2, NULL, mediate_case_received_at(old) + DAY));
+	s = summary(r, M2, INT64_MAX);
+	CU_ASSERT_EQUAL(s.count, 1);
+	CU_ASSERT_EQUAL(s.mean_milli, 2000);
+	CU_ASSERT_EQUAL(s.bayes_milli, 2000);   /* every weight underflowed: the plain mean */
+	CU_ASSERT_EQUAL(s.wilson_milli, 0);
+	s = summary(r, M1, INT64_MAX);
+	CU_ASSERT(s.bayes_milli >= 1000 && s.bayes_milli <= 5000);
+	mediate_case_free(c);
+	mediate_case_free(old);
+	mediate_ratings_free(r);
+	mediate_policy_free(p);
+}
+
 /* The private fast path gives the same as one summary at a time. */
 static void
 test_summaries_many(void)
@@ -1231,6 +1277,7 @@ suite_rating(void)
 	TEST_ADD(s, test_bayesian_average);
 	TEST_ADD(s, test_wilson);
 	TEST_ADD(s, test_decay);
+	TEST_ADD(s, test_decay_extremes);
 	TEST_ADD(s, test_summaries_many);
 	TEST_ADD(s, test_yaml_roundtrip);
 	TEST_ADD(s, test_sample_file);

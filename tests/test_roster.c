@@ -499,6 +499,35 @@ test_recusals(void)
 	mediate_roster_free(r);
 }
 
+/* Names pasted from a web form or a document carry U+00A0, U+2002 or a
+ * zero-width space at the ends: the recusal still applies. */
+static void
+test_recusal_unicode_spaces(void)
+{
+	mediate_roster *r = one();
+	const mediate_mediator *m = mediate_roster_find(r, ID1);
+	mediate_case *c = NULL;
+	const char *pid, *name, *rel;
+	size_t idx = 99;
+
+	CU_ASSERT_EQUAL(mediate_roster_add_recusal(r, ID1, NULL, "\xc2\xa0\xe2\x80\x8b\xef\xbb\xbf", "亲属"),
+	                MEDIATE_EINVAL);   /* blank */
+	CU_ASSERT_EQUAL_FATAL(mediate_roster_add_recusal(r, ID1, NULL, "\xe2\x80\x82王建国\xc2\xa0", "亲属"), 0);
+	CU_ASSERT_EQUAL(mediate_mediator_recusal_at(&pid, &name, &rel, m, 0), 0);
+	CU_ASSERT_STRING_EQUAL(name, "王建国");
+	CU_ASSERT_EQUAL_FATAL(mediate_case_new(&c, policy, STUDIO, T("2026-11-20T10:00:00+08:00"),
+	                                       MEDIATE_OFFSET_CST, "mj_wangjun"), 0);
+	CU_ASSERT_EQUAL(mediate_case_add_party(c, "p1", MEDIATE_PARTY_APPLICANT, MEDIATE_PARTY_PERSON,
+	                                       "\xc2\xa0王建\xc2\xa0"), 0);
+	CU_ASSERT_EQUAL(mediate_mediator_recuses(m, c, &idx), 0);
+	CU_ASSERT_EQUAL(mediate_case_add_party(c, "p2", MEDIATE_PARTY_RESPONDENT, MEDIATE_PARTY_PERSON,
+	                                       "\xef\xbb\xbf王建国\xe2\x80\x8b\xc2\xa0\xe3\x80\x80"), 0);
+	CU_ASSERT_EQUAL(mediate_mediator_recuses(m, c, &idx), 1);
+	CU_ASSERT_EQUAL(idx, 0);
+	mediate_case_free(c);
+	mediate_roster_free(r);
+}
+
 /* ---- the menu ---- */
 
 static void
@@ -812,6 +841,45 @@ test_round_trip(void)
 	mediate_roster_free(back);
 	mediate_free(yaml);
 	mediate_roster_free(r);
+}
+
+/*
+ * Texts with characters YAML reads as line breaks even inside quotes (U+0085,
+ * U+2028, U+2029) or refuses in a stream (C1 controls, U+FFFE): the writer
+ * put them raw, and the document did not load back (or loaded another name).
+ */
+static void
+test_round_trip_line_breaks(void)
+{
+	static const char *const texts[] = {
+		"\xe2\x80\xa8王建国", "张三\xc2\x85", "李\xe2\x80\xa9四 x", "a\xc2\x80" "b\xc2\x9f",
+		"x\xef\xbf\xbe" "y\xef\xbf\xbf", "\xef\xbb\xbf" "BOM", "\xc2\xa0赵六"
+	};
+	size_t i;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		mediate_roster *r = one(), *back = NULL;
+		char *yaml = NULL, *again = NULL;
+		size_t len = 0, len2 = 0;
+		mediate_error err;
+		CU_ASSERT_EQUAL_FATAL(mediate_roster_set_name(r, ID1, texts[i]), 0);
+		CU_ASSERT_EQUAL_FATAL(mediate_roster_add_recusal(r, ID1, NULL, texts[i], texts[i]), 0);
+		CU_ASSERT_EQUAL_FATAL(mediate_roster_add_leave(r, ID1, T("2026-12-24T12:00:00+08:00"),
+		                                               T("2026-12-31T18:30:00+08:00"), texts[i]), 0);
+		CU_ASSERT_EQUAL_FATAL(mediate_roster_to_yaml(&yaml, &len, r), 0);
+		CU_ASSERT_EQUAL(mediate_roster_load_buffer(&back, policy, yaml, len, "line-breaks.yaml", NULL, &err), 0);
+		if (back == NULL) {
+			fprintf(stderr, "\n  text %zu: %s\n%s", i, err.text, yaml);
+		} else {
+			assert_equal_rosters(r, back);
+			CU_ASSERT_STRING_EQUAL(mediate_mediator_name(mediate_roster_at(back, 0)), texts[i]);
+			CU_ASSERT_EQUAL_FATAL(mediate_roster_to_yaml(&again, &len2, back), 0);
+			CU_ASSERT_STRING_EQUAL(yaml, again);
+		}
+		mediate_free(yaml);
+		mediate_free(again);
+		mediate_roster_free(back);
+		mediate_roster_free(r);
+	}
 }
 
 struct diag_log {
@@ -1282,11 +1350,13 @@ suite_roster(void)
 	TEST_ADD(s, test_languages);
 	TEST_ADD(s, test_leave_and_duty);
 	TEST_ADD(s, test_recusals);
+	TEST_ADD(s, test_recusal_unicode_spaces);
 	TEST_ADD(s, test_menu);
 	TEST_ADD(s, test_menu_ratings_and_phones);
 	TEST_ADD(s, test_policy_section);
 	TEST_ADD(s, test_sample_roster);
 	TEST_ADD(s, test_round_trip);
+	TEST_ADD(s, test_round_trip_line_breaks);
 	TEST_ADD(s, test_bad_documents);
 	TEST_ADD(s, test_all_errors_reported);
 	TEST_ADD(s, test_load_arguments);

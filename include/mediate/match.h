@@ -287,8 +287,8 @@ MEDIATE_EXTERN mediate_status mediate_match_result_car(size_t *car_index, int64_
  * "top_k" is faster and may not, which mediate_match_batch_exact() tells.
  * The cases are not changed (assign them with mediate_case_add_mediator()).
  * n may be 0.  *out is new: free it with mediate_match_batch_free().
- * Errors: MEDIATE_EINVAL (NULL, a NULL case, a case of another policy),
- * MEDIATE_ELIMIT (more than 1,000,000 cases), MEDIATE_ENOMEM.
+ * Errors: MEDIATE_EINVAL (NULL, a NULL case, a case of another policy, a
+ * case given twice), MEDIATE_ELIMIT (more than 1,000,000 cases), MEDIATE_ENOMEM.
  */
 MEDIATE_EXTERN mediate_status mediate_match_assign_batch(mediate_match_batch **out, const mediate_matcher *matcher,
                                                          const mediate_case *const *cases, size_t n);

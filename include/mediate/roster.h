@@ -137,7 +137,8 @@ MEDIATE_EXTERN mediate_status mediate_roster_add_leave(mediate_roster *roster, c
 MEDIATE_EXTERN mediate_status mediate_roster_remove_leave(mediate_roster *roster, const char *id, int64_t from);
 /*
  * A declared recusal: the mediator will not mediate a case where a party has
- * this party id, or this name (exact, after trimming), because of the stated
+ * this party id, or this name (exact, after trimming white space, Unicode spaces such as U+3000
+ * and U+00A0 included), because of the stated
  * relationship (亲属, 同事, 邻居...).  party_id or name may be NULL, not both.
  */
 MEDIATE_EXTERN mediate_status mediate_roster_add_recusal(mediate_roster *roster, const char *id,
