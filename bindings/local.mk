@@ -31,6 +31,7 @@ BINDINGS_PY_FILES = \
 	bindings/python/mediate/grade.py \
 	bindings/python/mediate/match.py \
 	bindings/python/mediate/route.py \
+	bindings/python/mediate/route_store.py \
 	bindings/python/mediate/pay.py \
 	bindings/python/mediate/roster.py \
 	bindings/python/mediate/rating.py

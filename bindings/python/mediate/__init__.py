@@ -566,6 +566,7 @@ class Policy(_Owner):
 from .case import Case, load_cases, dump_cases  # noqa: E402,F401  (cases: see mediate.case)
 from .grade import *  # noqa: E402,F401,F403  (grading: Level, grade, grade_batch)
 from .route import Calendar, Route, Order, RouteEvent, AuditEntry, verify_audit  # noqa: E402,F401  (see mediate.route)
+from .route_store import RouteStore  # noqa: E402,F401  (the engine journaled in SQLite: see mediate.route_store)
 from .roster import Roster  # noqa: E402,F401  (mediators and the menu: see mediate.roster)
 from .match import Matcher  # noqa: E402,F401  (rank, batch, teams, nearest: see mediate.match)
 from .pay import Payroll, Payslip  # noqa: E402,F401  (payroll and payslips: see mediate.pay)
