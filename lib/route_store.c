@@ -277,6 +277,33 @@ col_text(sqlite3_stmt *st, int i)
 }
 
 /*
+ * The keyed hash covers the values as the replay reads them: a text up to
+ * its first NUL, a number as an integer.  So that no edit slips past it,
+ * each column must also hold exactly that: text (or NULL) without a NUL
+ * byte, an integer where an integer belongs.  Returns the first column that
+ * does not, or NULL.
+ */
+static const char *
+bad_column(sqlite3_stmt *st)
+{
+	static const char *const names[] = { "seq", "call", "at", "ord", "dept", "actor", "s1", "s2", "s3", "s4",
+	                                     "s5", "n1", "n2" };
+	int i;
+	for (i = 0; i < 13; i++) {
+		int type = sqlite3_column_type(st, i);
+		if (i == 0 || i == 2 || i == 3 || i >= 11) {
+			if (type != SQLITE_INTEGER)
+				return names[i];
+		} else if (type != SQLITE_NULL || i == 1) {
+			const char *text = (const char *)sqlite3_column_text(st, i);
+			if (type != SQLITE_TEXT || text == NULL || strlen(text) != (size_t)sqlite3_column_bytes(st, i))
+				return names[i];
+		}
+	}
+	return NULL;
+}
+
+/*
  * Replays the rows after *seq into r, checking each row's keyed hash and the
  * audit head after it; *seq and mac advance row by row.
  */
@@ -290,6 +317,7 @@ replay(mediate_route_store *s, mediate_route *r, uint64_t *seq, unsigned char ma
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		jrow j;
 		unsigned char want[HASH_BYTES], head[HASH_BYTES];
+		const char *bad = bad_column(st);
 		const char *call = col_text(st, 1);
 		uint64_t rowseq = (uint64_t)sqlite3_column_int64(st, 0);
 		size_t got = 0;
@@ -303,6 +331,11 @@ replay(mediate_route_store *s, mediate_route *r, uint64_t *seq, unsigned char ma
 		if (rowseq != *seq + 1) {
 			rc = mi_err(MEDIATE_ETAMPER, "route store %s: row %llu follows row %llu: rows were removed or "
 			            "renumbered", s->path, (unsigned long long)rowseq, (unsigned long long)*seq);
+			break;
+		}
+		if (bad != NULL) {
+			rc = mi_err(MEDIATE_ETAMPER, "route store %s: row %llu: the column %s holds a value of the wrong "
+			            "type or a NUL byte: the database was edited", s->path, (unsigned long long)rowseq, bad);
 			break;
 		}
 		if (j.call < 0) {
@@ -512,6 +545,13 @@ policy_text(const char *s)
 	return s != NULL ? s : "";
 }
 
+/* The tables, as sqlite_master keeps them: check_schema() compares. */
+#define SQL_META "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+#define SQL_JOURNAL \
+	"CREATE TABLE journal (seq INTEGER PRIMARY KEY, call TEXT NOT NULL, at INTEGER NOT NULL, " \
+	"ord INTEGER NOT NULL, dept TEXT, actor TEXT, s1 TEXT, s2 TEXT, s3 TEXT, s4 TEXT, s5 TEXT, " \
+	"n1 INTEGER NOT NULL, n2 INTEGER NOT NULL, head BLOB NOT NULL, mac BLOB NOT NULL)"
+
 /* Creates the tables of a new database (in a write transaction). */
 static int
 create_schema(mediate_route_store *s)
@@ -523,11 +563,7 @@ create_schema(mediate_route_store *s)
 	char sql[128];
 	int rc;
 
-	if ((rc = exec_sql(s, "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);"
-	                      "CREATE TABLE journal (seq INTEGER PRIMARY KEY, call TEXT NOT NULL, "
-	                      "at INTEGER NOT NULL, ord INTEGER NOT NULL, dept TEXT, actor TEXT, "
-	                      "s1 TEXT, s2 TEXT, s3 TEXT, s4 TEXT, s5 TEXT, n1 INTEGER NOT NULL, "
-	                      "n2 INTEGER NOT NULL, head BLOB NOT NULL, mac BLOB NOT NULL);")) != 0)
+	if ((rc = exec_sql(s, SQL_META ";" SQL_JOURNAL ";")) != 0)
 		return rc;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO meta (key, value) VALUES (?, ?)", -1, &st, NULL) != SQLITE_OK)
 		return db_err(s, "writing its header");
@@ -613,6 +649,66 @@ out:
 	return rc;
 }
 
+/*
+ * Checks that the database holds exactly the tables of a route store: a
+ * table altered, or a table, index, view or trigger added (a trigger could
+ * drop or rewrite each row as it is appended), is an edit; so is a journal
+ * row numbered below 1, which the replay would never read.
+ */
+static int
+check_schema(mediate_route_store *s)
+{
+	static const char *const want[][4] = {
+		{ "table", "meta", "meta", SQL_META },
+		{ "index", "sqlite_autoindex_meta_1", "meta", NULL },
+		{ "table", "journal", "journal", SQL_JOURNAL },
+	};
+	sqlite3_stmt *st = NULL;
+	size_t i, nfound = 0;
+	int rc = 0, step;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT type, name, tbl_name, sql FROM sqlite_master", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_err(s, "reading its schema");
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *f[4];
+		int k;
+		for (k = 0; k < 4; k++)
+			f[k] = col_text(st, k);
+		for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+			for (k = 0; k < 4; k++)
+				if ((want[i][k] == NULL) != (f[k] == NULL) ||
+				    (want[i][k] != NULL && strcmp(want[i][k], f[k]) != 0))
+					break;
+			if (k == 4)
+				break;
+		}
+		if (i == sizeof want / sizeof want[0]) {
+			rc = mi_err(MEDIATE_ETAMPER, "route store %s: the schema was altered: %s \"%s\" is not a route "
+			            "store's as created", s->path, f[0] != NULL ? f[0] : "object", f[1] != NULL ? f[1] : "");
+			break;
+		}
+		nfound++;
+	}
+	sqlite3_finalize(st);
+	if (rc != 0)
+		return rc;
+	if (step != SQLITE_DONE)
+		return db_err(s, "reading its schema");
+	if (nfound != sizeof want / sizeof want[0])
+		return mi_err(MEDIATE_ETAMPER, "route store %s: the schema was altered: a table is missing", s->path);
+	if (sqlite3_prepare_v2(s->db, "SELECT seq FROM journal WHERE seq < 1 LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return db_err(s, "reading the journal");
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		rc = mi_err(MEDIATE_ETAMPER, "route store %s: the journal has a row numbered %lld: rows start at 1",
+		            s->path, (long long)sqlite3_column_int64(st, 0));
+	else if (step != SQLITE_DONE)
+		rc = db_err(s, "reading the journal");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Creates the schema of a new database, or checks the one it has. */
 static int
 setup_db(mediate_route_store *s)
@@ -652,6 +748,8 @@ setup_db(mediate_route_store *s)
 		              s->path, (long long)version, STORE_SCHEMA);
 	if (version != STORE_SCHEMA)
 		return mi_err(MEDIATE_ESTORE, "route store %s: unknown schema %lld", s->path, (long long)version);
+	if ((rc = check_schema(s)) != 0)
+		return rc;
 	return check_meta(s);
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -9,10 +9,13 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mediate/route_store.h"
@@ -353,6 +356,53 @@ test_write_failure_changes_nothing(void)
 	mediate_route_store_close(s);
 }
 
+/*
+ * The disk fills up when the row is committed (not when it is inserted):
+ * RLIMIT_FSIZE stops the write-ahead log from growing, so COMMIT fails.
+ * The call fails with ESTORE, the engine is as before, nothing is
+ * journaled, and the same call succeeds once there is room again.
+ */
+static void
+test_commit_failure_changes_nothing(void)
+{
+	mediate_route_store *s = fresh();
+	unsigned char h1[MEDIATE_AUDIT_HASH_BYTES], h2[MEDIATE_AUDIT_HASH_BYTES];
+	struct rlimit old, lim;
+	struct stat sb;
+	char wal[160];
+	void (*oldsig)(int);
+	uint64_t a;
+	int rc;
+
+	a = whistle(s, "DJS-HC-G01", "public.road", MEDIATE_URGENCY_NORMAL, "2026-03-09T09:00:00+08:00");
+	OK(mediate_route_store_dispatch_auto(s, a, T("2026-03-09T09:10:00+08:00"), "派单员 王倩"));
+	head_of(s, h1);
+	snprintf(wal, sizeof wal, "%s-wal", db);
+	CU_ASSERT_EQUAL_FATAL(stat(wal, &sb), 0);
+	fflush(NULL);
+	CU_ASSERT_EQUAL_FATAL(getrlimit(RLIMIT_FSIZE, &old), 0);
+	lim = old;
+	lim.rlim_cur = (rlim_t)sb.st_size;
+	oldsig = signal(SIGXFSZ, SIG_IGN);
+	CU_ASSERT_EQUAL_FATAL(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	rc = mediate_route_store_acknowledge(s, a, "DJS-CJ", T("2026-03-09T09:30:00+08:00"), "张国强");
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, oldsig);
+	CU_ASSERT_EQUAL(rc, MEDIATE_ESTORE);
+	CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "appending to the journal"));
+	CU_ASSERT_EQUAL(task(s, a, 0).state, MEDIATE_TASK_ASSIGNED);
+	head_of(s, h2);
+	CU_ASSERT_EQUAL(memcmp(h1, h2, sizeof h1), 0);
+	CU_ASSERT_EQUAL(mediate_route_store_journal_count(s), 2);
+	CU_ASSERT_EQUAL(rows(), 2);
+	OK(mediate_route_store_acknowledge(s, a, "DJS-CJ", T("2026-03-09T09:30:00+08:00"), "张国强"));
+	CU_ASSERT_EQUAL(task(s, a, 0).state, MEDIATE_TASK_ACKNOWLEDGED);
+	s = reopen(s);
+	CU_ASSERT_EQUAL(mediate_route_store_journal_count(s), 3);
+	CU_ASSERT_EQUAL(task(s, a, 0).state, MEDIATE_TASK_ACKNOWLEDGED);
+	mediate_route_store_close(s);
+}
+
 static void
 build_three_rows(void)
 {
@@ -408,6 +458,21 @@ test_tamper_detected(void)
 	sql("UPDATE journal SET mac = x'00' WHERE seq = 2");
 	expect_refused(MEDIATE_ETAMPER, "row 2 has no valid hash");
 
+	/* Edits the keyed hash alone would not see (it reads a text up to its
+	 * first NUL, a number as an integer): each is refused. */
+	build_three_rows();
+	sql("UPDATE journal SET s1 = s1 || char(0) || '（另付现金五千元）' WHERE seq = 4");
+	expect_refused(MEDIATE_ETAMPER, "row 4: the column s1");
+	build_three_rows();
+	sql("UPDATE journal SET call = call || char(0) || 'finish' WHERE seq = 4");
+	expect_refused(MEDIATE_ETAMPER, "row 4: the column call");
+	build_three_rows();
+	sql("UPDATE journal SET at = at + 0.5 WHERE seq = 3");
+	expect_refused(MEDIATE_ETAMPER, "row 3: the column at");
+	build_three_rows();
+	sql("UPDATE journal SET actor = CAST(actor AS BLOB) WHERE seq = 2");
+	expect_refused(MEDIATE_ETAMPER, "row 2: the column actor");
+
 	/* Cutting the tail leaves a valid shorter journal, with an older head. */
 	build_three_rows();
 	sql("DELETE FROM journal WHERE seq = 4");
@@ -415,6 +480,50 @@ test_tamper_detected(void)
 		mediate_route_store *s = NULL;
 		OK(mediate_route_store_open(&s, pol, db, key, sizeof key));
 		CU_ASSERT_EQUAL(mediate_route_store_journal_count(s), 3);
+		mediate_route_store_close(s);
+	}
+}
+
+/*
+ * The schema edited with the sqlite3 shell: a trigger that drops each row as
+ * it is appended (every call would "succeed" and nothing would be kept), an
+ * extra table, index or view, an altered table, a row numbered 0 that the
+ * replay would never read: each is refused on open.
+ */
+static void
+test_schema_altered(void)
+{
+	static const char *const edits[] = {
+		"CREATE TRIGGER lose AFTER INSERT ON journal BEGIN DELETE FROM journal WHERE seq = NEW.seq; END",
+		"CREATE TABLE notes (text TEXT)",
+		"CREATE INDEX by_call ON journal (call)",
+		"CREATE VIEW orders AS SELECT ord FROM journal",
+		"ALTER TABLE journal ADD COLUMN extra TEXT",
+		"INSERT INTO journal SELECT 0, call, at, ord, dept, actor, s1, s2, s3, s4, s5, n1, n2, head, mac "
+		"FROM journal WHERE seq = 1",
+		"INSERT INTO journal SELECT -5, call, at, ord, dept, actor, s1, s2, s3, s4, s5, n1, n2, head, mac "
+		"FROM journal WHERE seq = 4",
+	};
+	static const char *const said[] = {
+		"trigger \"lose\"", "table \"notes\"", "index \"by_call\"", "view \"orders\"", "table \"journal\"",
+		"row numbered 0", "row numbered -5",
+	};
+	size_t i;
+	for (i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		build_three_rows();
+		sql(edits[i]);
+		expect_refused(MEDIATE_ETAMPER, said[i]);
+	}
+	/* A table dropped. */
+	build_three_rows();
+	sql("DROP TABLE meta");
+	expect_refused(MEDIATE_ETAMPER, "schema was altered");
+	/* The untouched store still opens. */
+	build_three_rows();
+	{
+		mediate_route_store *s = NULL;
+		OK(mediate_route_store_open(&s, pol, db, key, sizeof key));
+		CU_ASSERT_EQUAL(mediate_route_store_journal_count(s), 4);
 		mediate_route_store_close(s);
 	}
 }
@@ -698,7 +807,9 @@ suite_route_store(void)
 	TEST_ADD(s, test_continue_after_reopen);
 	TEST_ADD(s, test_refused_journals_nothing);
 	TEST_ADD(s, test_write_failure_changes_nothing);
+	TEST_ADD(s, test_commit_failure_changes_nothing);
 	TEST_ADD(s, test_tamper_detected);
+	TEST_ADD(s, test_schema_altered);
 	TEST_ADD(s, test_other_policy_or_key);
 	TEST_ADD(s, test_not_a_store);
 	TEST_ADD(s, test_two_connections);

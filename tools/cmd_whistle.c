@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -290,6 +291,18 @@ finish_opts(const char *cmd, wopts *o)
 	return 0;
 }
 
+/* A file of zero bytes with no write-ahead log beside it: no database yet. */
+static int
+is_empty_file(const char *path)
+{
+	char wal[4200];
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size != 0)
+		return 0;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &sb) != 0 || sb.st_size == 0;
+}
+
 /* Loads the policy and opens the store (create: whistle may make a new one). */
 static int
 open_store(const char *cmd, wopts *o, int create, mediate_policy **pol, mediate_route_store **st)
@@ -306,6 +319,11 @@ open_store(const char *cmd, wopts *o, int create, mediate_policy **pol, mediate_
 		return rc;
 	if (!create && access(o->store, F_OK) != 0) {
 		cli_warn(cmd, "no route store %s (mediate whistle creates it)", o->store);
+		return CLI_EXIT_IO;
+	}
+	if (!create && is_empty_file(o->store)) {
+		/* SQLite would take it for a new database and make it an empty store. */
+		cli_warn(cmd, "%s is an empty file, not a route store (mediate whistle creates one)", o->store);
 		return CLI_EXIT_IO;
 	}
 	if (policy_path == NULL) {

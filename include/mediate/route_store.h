@@ -10,7 +10,8 @@
  * journal into a fresh engine (the engine takes time as an argument, so the
  * replay is exact) and checks every row's keyed hash and that the replayed
  * audit head equals the head stored with the row: an edited, reordered or
- * foreign row is refused with MEDIATE_ETAMPER.  The database remembers the
+ * foreign row is refused with MEDIATE_ETAMPER, as is an altered schema (a
+ * table, index, view or trigger added, a table altered or dropped).  The database remembers the
  * name and version of the policy it was written under and a check value of
  * the audit key; another policy or another key is refused with
  * MEDIATE_EREFUSED.

@@ -167,6 +167,23 @@ expect_status 1 "tick of an edited store"
 cp "$TMP/good.db" "$DB"
 rm -f "$DB-wal" "$DB-shm"
 
+# A trigger added with sqlite3 would drop every new row: the store is refused.
+cp "$DB" "$TMP/trigger.db"
+sqlite3 "$TMP/trigger.db" "CREATE TRIGGER lose AFTER INSERT ON journal BEGIN DELETE FROM journal WHERE seq = NEW.seq; END"
+run "$MEDIATE" report 3 --department YZ-YL-CJ ack --store "$TMP/trigger.db" --data "$datadir" --key-file "$KEY" \
+	--at 2026-11-06T10:20:00+08:00
+expect_status 1 "a store with a trigger added"
+expect_grep "$TMP/err" "schema was altered" "a store with a trigger added: the message"
+
+# A zero-byte file is not a store: board, tick, dispatch and report refuse it and leave it empty.
+: > "$TMP/empty.db"
+run "$MEDIATE" board --store "$TMP/empty.db" --data "$datadir" --key-file "$KEY"
+expect_status 3 "board of a zero-byte file"
+expect_grep "$TMP/err" "empty file, not a route store" "board of a zero-byte file: the message"
+run "$MEDIATE" tick --store "$TMP/empty.db" --data "$datadir" --key-file "$KEY"
+expect_status 3 "tick of a zero-byte file"
+[ ! -s "$TMP/empty.db" ] || fail "board or tick wrote into a zero-byte file"
+
 # Another key, another policy.
 printf 'somebody else entirely, not ours\n' > "$TMP/other.key"
 run "$MEDIATE" board --store "$DB" --data "$datadir" --key-file "$TMP/other.key"
