@@ -1315,6 +1315,14 @@ mediate_route_audit_head(unsigned char head[MEDIATE_AUDIT_HASH_BYTES], const med
 	return MEDIATE_OK;
 }
 
+void
+mi_route_swap(mediate_route *a, mediate_route *b)
+{
+	mediate_route t = *a;
+	*a = *b;
+	*b = t;
+}
+
 /* ---- metrics ---- */
 
 static double

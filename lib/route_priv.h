@@ -161,4 +161,11 @@ int mi_timerq_check(const mi_timerq *q);
 int mi_audit_hash(unsigned char out[MI_HASH_BYTES], const mediate_audit_entry *e,
                   const unsigned char prev[MI_HASH_BYTES], const unsigned char *key, size_t keylen);
 
+/*
+ * Exchanges the whole state of two engines (the route store rebuilds its
+ * engine in a fresh one, then swaps it into the one it lends, so pointers
+ * to it stay valid).  Both must be of the same policy.
+ */
+void mi_route_swap(mediate_route *a, mediate_route *b);
+
 #endif /* MEDIATE_ROUTE_PRIV_H */

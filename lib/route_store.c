@@ -36,6 +36,7 @@
 
 #include "internal.h"
 #include "mediate/route_store.h"
+#include "route_priv.h"
 
 #define STORE_SCHEMA 1
 #define STORE_APP_ID 0x4D445253      /* "MDRS" */
@@ -393,7 +394,10 @@ replay(mediate_route_store *s, mediate_route *r, uint64_t *seq, unsigned char ma
 	return rc;
 }
 
-/* Replays the whole journal into a fresh engine and swaps it in. */
+/*
+ * Replays the whole journal into a fresh engine and swaps it into the one
+ * the store lends (mediate_route_store_route()), which keeps its address.
+ */
 static int
 rebuild(mediate_route_store *s)
 {
@@ -409,8 +413,8 @@ rebuild(mediate_route_store *s)
 		mediate_route_free(r);
 		return rc;
 	}
-	mediate_route_free(s->route);
-	s->route = r;
+	mi_route_swap(s->route, r);
+	mediate_route_free(r);
 	s->seq = seq;
 	memcpy(s->mac, mac, HASH_BYTES);
 	s->broken = 0;
