@@ -952,28 +952,30 @@ compute(mediate_payroll *run)
 			unsigned int level = mediate_mediator_level(s->m);
 			s->lines = run->lines + off;
 			off += per_slip_fixed + s->award_n;
-			for (j = 0; j < seg_count; j++) {
-				const mi_pay_table *t = &pay->tables[seg_table[j]];
-				mediate_pay_line *l = &s->lines[s->line_count++];
-				l->kind = MEDIATE_PAY_LINE_BASE;
-				l->table = (uint16_t)seg_table[j];
-				l->days = (uint16_t)seg_days[j];
-				l->aux = t->base[post];
-				l->rule = t->base_rule[post];
-				if ((rc = ratio(&l->amount, l->aux, seg_days[j], run->days)) != 0)
-					goto fail;
+			/* one line per run of versions with the same amount: an
+			 * unchanged amount is not prorated (nor rounded twice) */
+			for (j = 0; j < 2 * seg_count; j++) {
+				size_t sg = j % seg_count;
+				const mi_pay_table *t = &pay->tables[seg_table[sg]];
+				int base = j < seg_count;
+				int64_t amount = base ? t->base[post] : t->grade[level];
+				mediate_pay_line *l = &s->lines[s->line_count - (sg > 0)];
+				if (sg > 0 && l->aux == amount) {
+					l->days = (uint16_t)(l->days + seg_days[sg]);
+					l->award = seg_table[sg];
+					continue;
+				}
+				l = &s->lines[s->line_count++];
+				l->kind = base ? MEDIATE_PAY_LINE_BASE : MEDIATE_PAY_LINE_GRADE;
+				l->table = (uint16_t)seg_table[sg];
+				l->award = seg_table[sg];
+				l->days = (uint16_t)seg_days[sg];
+				l->aux = amount;
+				l->rule = base ? t->base_rule[post] : t->grade_rule[level];
 			}
-			for (j = 0; j < seg_count; j++) {
-				const mi_pay_table *t = &pay->tables[seg_table[j]];
-				mediate_pay_line *l = &s->lines[s->line_count++];
-				l->kind = MEDIATE_PAY_LINE_GRADE;
-				l->table = (uint16_t)seg_table[j];
-				l->days = (uint16_t)seg_days[j];
-				l->aux = t->grade[level];
-				l->rule = t->grade_rule[level];
-				if ((rc = ratio(&l->amount, l->aux, seg_days[j], run->days)) != 0)
+			for (j = 0; j < s->line_count; j++)
+				if ((rc = ratio(&s->lines[j].amount, s->lines[j].aux, s->lines[j].days, run->days)) != 0)
 					goto fail;
-			}
 			fill[i] = (size_t)(s->lines - run->lines) + s->line_count;
 			rat[i] = s->used_rating;
 		}
@@ -1064,9 +1066,11 @@ compute(mediate_payroll *run)
 	/* per slip: sort awards, sum, cap */
 	for (i = 0; i < run->slip_count; i++) {
 		mediate_payslip *s = &run->slips[i];
-		size_t first = 2 * seg_count, k;
+		size_t first = 0, k;
 		int64_t awards = 0;
 		size_t end = fill[i] - (size_t)(s->lines - run->lines);
+		while (first < end && s->lines[first].kind != MEDIATE_PAY_LINE_AWARD)
+			first++;
 		if (end - first > 48)
 			qsort(s->lines + first, end - first, sizeof *s->lines, cmp_award_line);
 		else for (k = first + 1; k < end; k++) {   /* insertion sort: few lines */

@@ -52,6 +52,13 @@ explain_fixed(mi_buf *b, const mediate_payroll *run, const mediate_payslip *slip
 	mi_buf_printf(b, " (%s, effective %s", l->rule, t->effective_text);
 	if (pm > 0)
 		mi_buf_printf(b, "; %ld per mille of the reference wage %s", (long)pm, money(m2, t->reference_wage));
+	if (l->award > l->table) {
+		/* the line covers later versions that left the amount unchanged */
+		uint32_t k;
+		for (k = (uint32_t)l->table + 1; k <= l->award; k++)
+			mi_buf_printf(b, "; unchanged in pay.tables[%lu] (effective %s)", (unsigned long)k,
+			              run->pay->tables[k].effective_text);
+	}
 	mi_buf_puts(b, ")");
 	if (l->days == run->days)
 		mi_buf_printf(b, " for the whole month (%u days) = %s", l->days, money(m1, l->amount));
@@ -189,7 +196,20 @@ yaml_str(mi_buf *b, const char *s)
 			mi_buf_puts(b, "\\t");
 		else if (c < 0x20 || c == 0x7f)
 			mi_buf_printf(b, "\\x%02x", c);
-		else
+		else if (c == 0xC2 && (unsigned char)p[1] < 0xA0) {
+			/* C1 controls and NEL: not printable, or a line break to YAML */
+			mi_buf_printf(b, "\\x%02x", (unsigned char)p[1]);   /* U+0080..U+009F */
+			p++;
+		} else if ((c == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		            ((unsigned char)p[2] == 0xA8 || (unsigned char)p[2] == 0xA9)) ||
+		           (c == 0xEF && (((unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) ||
+		                          ((unsigned char)p[1] == 0xBF &&
+		                           ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF))))) {
+			/* U+2028, U+2029 (line breaks to YAML), U+FEFF, U+FFFE, U+FFFF */
+			mi_buf_printf(b, "\\u%04X", ((c & 0x0F) << 12) | (((unsigned char)p[1] & 0x3F) << 6) |
+			                           ((unsigned char)p[2] & 0x3F));
+			p += 2;
+		} else
 			mi_buf_append(b, p, 1);
 	}
 	mi_buf_puts(b, "\"");
@@ -294,9 +314,15 @@ mediate_payroll_to_yaml(char **out, size_t *len, const mediate_payroll *run, uns
 			const mediate_payslip *s = &run->slips[i];
 			mi_buf_puts(&b, "    - {staff_number: ");
 			yaml_str(&b, mediate_mediator_staff_number(s->m));
+			mi_buf_puts(&b, ", mediator: ");
+			yaml_str(&b, mediate_mediator_id(s->m));
 			mi_buf_puts(&b, ", name: ");
 			yaml_str(&b, mediate_mediator_name(s->m));
-			mi_buf_printf(&b, ", net: \"%s\"}\n", money(m, s->totals[MEDIATE_PAY_TOTAL_NET]));
+			mi_buf_puts(&b, ", unit: ");
+			yaml_str(&b, mediate_unit_code(mediate_mediator_unit(s->m)));
+			mi_buf_puts(&b, ", totals: ");
+			yaml_totals(&b, s->totals);
+			mi_buf_puts(&b, "}\n");
 		}
 	} else {
 		mi_buf_puts(&b, "  payslips:\n");

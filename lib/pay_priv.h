@@ -115,7 +115,9 @@ struct mediate_pay_line {     /* 64 bytes: a million of them are written per run
 	int64_t at;              /* award: resolved; deduction: its time; cap/budget: month end */
 	const char *rule;
 	const char *number;      /* award or deduction: case number, or NULL */
-	uint32_t award;          /* award: index in run->awards; deduction: in run->deductions */
+	uint32_t award;          /* award: index in run->awards; deduction: in run->deductions;
+	                          * base/grade: the last table of the line (> table when later
+	                          * versions left the amount unchanged) */
 	uint32_t weight, weight_total;
 	uint16_t table;
 	uint16_t days;

@@ -13,6 +13,7 @@
 
 #include "suites.h"
 #include "testutil.h"
+#include "ydoc.h"
 
 static const char head[] =
 	"policy: {name: 测试区, language: zh}\n"
@@ -983,6 +984,152 @@ test_sample_county(void)
 	mediate_policy_free(p);
 }
 
+/* A version that leaves an amount unchanged does not split it: an odd
+ * amount prorated 15/30 + 15/30 would round up twice and pay a fen more. */
+static void
+test_unchanged_amount_not_split(void)
+{
+	char buf[8192], buf2[8192];
+	mediate_policy *p;
+	mediate_roster *r;
+	mediate_payroll *run;
+	const mediate_payslip *s;
+	const mediate_pay_line *l;
+	char *text = NULL;
+
+	replace(buf2, sizeof buf2, pay_ok, "full_time: {permille: 550}, part_time: \"1600.00\"",
+	        "full_time: \"3800.00\", part_time: \"1500.01\"");
+	replace(buf, sizeof buf, buf2, "grade: [{permille: 30},", "grade: [\"200.00\",");
+	p = load_pay(buf, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	r = make_roster(p);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_new(&run, p, r, NULL, 2026, 11), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_compute(run), 0);
+	/* part time 1500.01 in both versions: one line of 30 days, not 750.01 twice */
+	s = mediate_payroll_find(run, "m-chen");
+	CU_ASSERT_EQUAL(mediate_payslip_total(s, MEDIATE_PAY_TOTAL_BASE), 150001);
+	l = line_of(s, MEDIATE_PAY_LINE_BASE, 0);
+	CU_ASSERT_EQUAL(mediate_pay_line_amount(l), 150001);
+	CU_ASSERT_EQUAL(mediate_pay_line_days(l), 30);
+	CU_ASSERT_STRING_EQUAL(mediate_pay_line_rule(l), "pay.tables[0].base.part_time");
+	CU_ASSERT_PTR_NULL(line_of(s, MEDIATE_PAY_LINE_BASE, 1));
+	CU_ASSERT_EQUAL(mediate_payslip_explain(&text, s, 0), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "unchanged in pay.tables[1] (effective 2026-11-16)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "for the whole month (30 days) = 1500.01"));
+	mediate_free(text);
+	/* level 4 grade 550.00 -> 600.00 changed: still prorated 15/30 + 15/30 */
+	CU_ASSERT_EQUAL(mediate_pay_line_amount(line_of(s, MEDIATE_PAY_LINE_GRADE, 0)), 27500);
+	CU_ASSERT_EQUAL(mediate_pay_line_amount(line_of(s, MEDIATE_PAY_LINE_GRADE, 1)), 30000);
+	CU_ASSERT_EQUAL(mediate_pay_line_days(line_of(s, MEDIATE_PAY_LINE_GRADE, 1)), 15);
+	CU_ASSERT_EQUAL(sum_lines(s), mediate_payslip_total(s, MEDIATE_PAY_TOTAL_NET));
+	/* level 1 grade 200.00 in both: one line; level 3 400.00 -> 432.00: two */
+	s = mediate_payroll_find(run, "m-zhao");
+	CU_ASSERT_EQUAL(mediate_payslip_line_count(s), 2);
+	CU_ASSERT_EQUAL(mediate_payslip_total(s, MEDIATE_PAY_TOTAL_NET), 380000 + 20000);
+	s = mediate_payroll_find(run, "m-pan");
+	CU_ASSERT_EQUAL(mediate_payslip_line_count(s), 3);
+	CU_ASSERT_EQUAL(mediate_pay_line_get_kind(mediate_payslip_line_at(s, 1)), MEDIATE_PAY_LINE_GRADE);
+	mediate_payroll_free(run);
+	mediate_roster_free(r);
+	mediate_policy_free(p);
+}
+
+/* The YAML value at map key `key` of a payslip item, or NULL. */
+static const char *
+yaml_slip_value(const ynode *root, size_t slip, const char *key)
+{
+	const ynode *n = ymap_get(root, "payroll");
+	size_t i;
+	n = n != NULL ? ymap_get(n, "payslips") : NULL;
+	if (n == NULL || n->kind != YNODE_SEQ)
+		return NULL;
+	for (n = n->first, i = 0; n != NULL && i < slip; n = n->next, i++)
+		;
+	n = n != NULL ? ymap_get(n, key) : NULL;
+	return n != NULL && n->kind == YNODE_SCALAR ? n->str : NULL;
+}
+
+/* Names and notes with characters YAML may not write raw (C1 controls, NEL,
+ * line and paragraph separators, BOM) come back the same from the YAML. */
+static void
+test_yaml_round_trips_any_text(void)
+{
+	static const char name[] = "潘\xc2\x80志\xc2\x85明\xe2\x80\xa8\xe2\x80\xa9\xef\xbb\xbf\xc2\x9f\xc2\xa0!";
+	static const char note[] = "投诉\r\n属实\t\"引号\"\\\xc2\x85\xe2\x80\xa8\xef\xbb\xbf\x7f\xf0\x9f\x98\x80" "end";
+	mediate_policy *p = load_pay(pay_ok, NULL);
+	mediate_load_options o = MEDIATE_LOAD_OPTIONS_INIT;
+	mediate_roster *r = NULL;
+	mediate_payroll *run;
+	mediate_error err;
+	const char *v;
+	char *yaml = NULL;
+	ydiag d;
+	ydoc doc;
+	int rc;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL_FATAL(mediate_roster_new(&r, p), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_roster_add(NULL, r, "m-pan", "M-0001", name, "YZ-ZGM-PS", MEDIATE_POST_FULL_TIME, 3), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_new(&run, p, r, NULL, 2026, 11), 0);
+	CU_ASSERT_EQUAL(mediate_payroll_add_deduction(run, "m-pan", "upheld_complaint", NULL, note,
+	                                              at("2026-11-20T08:00:00+08:00")), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_compute(run), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_to_yaml(&yaml, NULL, run, 0), 0);
+	ydiag_init(&d, "payroll.yaml", &o, &err);
+	rc = ydoc_parse(&doc, yaml, strlen(yaml), &d);
+	ydiag_finish(&d);
+	CU_ASSERT_EQUAL(rc, 0);
+	if (rc != 0)
+		fprintf(stderr, "\n%s\n", err.text);
+	else {
+		const ynode *lines;
+		v = yaml_slip_value(doc.root, 0, "name");
+		CU_ASSERT_PTR_NOT_NULL(v);
+		CU_ASSERT(v != NULL && strcmp(v, name) == 0);
+		lines = ymap_get(ymap_get(ymap_get(doc.root, "payroll"), "payslips")->first, "lines");
+		CU_ASSERT_PTR_NOT_NULL_FATAL(lines);
+		v = NULL;
+		for (lines = lines->first; lines != NULL; lines = lines->next)
+			if (ymap_get(lines, "note") != NULL)
+				v = ymap_get(lines, "note")->str;
+		CU_ASSERT(v != NULL && strcmp(v, note) == 0);
+		ydoc_free(&doc);
+	}
+	mediate_free(yaml);
+	mediate_payroll_free(run);
+	mediate_roster_free(r);
+	mediate_policy_free(p);
+}
+
+/* The YAML summary gives each mediator's totals, as the CSV summary does,
+ * not only the net. */
+static void
+test_yaml_summary_mediator_totals(void)
+{
+	mediate_policy *p = load_pay(pay_ok, NULL);
+	mediate_roster *r = make_roster(p);
+	mediate_payroll *run;
+	char *yaml = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_new(&run, p, r, NULL, 2026, 10), 0);
+	neutral_ratings(run);
+	CU_ASSERT_EQUAL(mediate_payroll_add_award(run, "m-zhao", "YZ-XY-PS-2026-000001", "major", MEDIATE_PAY_REACHED, 0,
+	                                          MEDIATE_MEDIATOR_LEAD, 1, at("2026-10-09T10:00:00+08:00")), 0);
+	CU_ASSERT_EQUAL(mediate_payroll_add_deduction(run, "m-zhao", "upheld_complaint", NULL, NULL,
+	                                              at("2026-10-09T10:00:00+08:00")), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_compute(run), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_to_yaml(&yaml, NULL, run, MEDIATE_PAYROLL_SUMMARY), 0);
+	/* 500.00 awarded, cut to the cap of 300.00 and to the budget of 100.00 */
+	CU_ASSERT_PTR_NOT_NULL(strstr(yaml, "    - {staff_number: \"M-0005\", mediator: \"m-zhao\", name: \"赵丽华\", "
+	                                    "unit: \"YZ-XY-PS\", totals: {base: \"3800.00\", grade: \"200.00\", "
+	                                    "awards: \"500.00\", cap: \"-200.00\", budget: \"-200.00\", "
+	                                    "incentive: \"100.00\", deductions: \"-200.00\", net: \"3900.00\"}}\n"));
+	mediate_free(yaml);
+	mediate_payroll_free(run);
+	mediate_roster_free(r);
+	mediate_policy_free(p);
+}
+
 /* ---- allocation failure: every allocation of a run fails once in turn ---- */
 
 struct budget {
@@ -1138,6 +1285,9 @@ suite_pay(void)
 	TEST_ADD(s, test_same_inputs_same_bytes);
 	TEST_ADD(s, test_nulls);
 	TEST_ADD(s, test_sample_county);
+	TEST_ADD(s, test_unchanged_amount_not_split);
+	TEST_ADD(s, test_yaml_round_trips_any_text);
+	TEST_ADD(s, test_yaml_summary_mediator_totals);
 	TEST_ADD(s, test_allocation_failure);
 	return 0;
 }

@@ -21,7 +21,10 @@
  *   base, grade   each table version in force during the month gives one
  *                 line: amount x days in force / days in the month (a month
  *                 spanning two versions is prorated by calendar days; a
- *                 whole month is the plain amount).  Days are counted at the
+ *                 whole month is the plain amount).  A version that leaves
+ *                 the amount unchanged does not start a new line: the line
+ *                 of the version before covers its days too, so an
+ *                 unchanged amount is paid exactly.  Days are counted at the
  *                 policy's pay offset (pay.utc_offset, default +08:00).
  *   award         case amount A = incentive[level][outcome] (+ the
  *                 confirmed bonus when a court confirmed the agreement) of
@@ -275,8 +278,9 @@ MEDIATE_EXTERN unsigned int mediate_pay_line_days(const mediate_pay_line *line);
 #define MEDIATE_PAYROLL_SUMMARY 1u   /* totals only: per mediator, per unit, overall */
 
 /*
- * The payroll as YAML: the month, the overall and per-unit totals, and (unless
- * MEDIATE_PAYROLL_SUMMARY) every payslip with its lines.  Amounts are written
+ * The payroll as YAML: the month, the overall and per-unit totals, and
+ * every payslip with its lines (with MEDIATE_PAYROLL_SUMMARY instead one
+ * line per mediator: staff number, id, name, unit and totals).  Amounts are written
  * as quoted yuan strings ("3800.00").  The same payroll always gives the same
  * bytes.  *out is new, NUL terminated: free it with mediate_free().
  * MEDIATE_ESTATE before mediate_payroll_compute().

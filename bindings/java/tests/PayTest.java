@@ -89,15 +89,16 @@ public class PayTest {
       Check.equal(4, chen.level);
       Check.equal("YZ-ZGM-PS-TJ", chen.unitCode);
       List<Payslip.Line> ls = chen.lines();
-      Check.equal(4, ls.size());
+      Check.equal(3, ls.size());                              // grade unchanged: one line
       Check.equal("base", ls.get(0).kind);
       Check.equal("pay.tables[0].base.full_time", ls.get(0).rule);
       Check.equal(15, ls.get(0).days);
       Check.equal(190000, ls.get(0).amount);                  // 3800.00 x 15/30
       Check.equal(205000, ls.get(1).amount);                  // 4100.00 x 15/30
-      Check.equal("pay.tables[1].grade[3]", ls.get(3).rule);
-      Check.equal(27500, ls.get(3).amount);                   // 550.00 x 15/30
-      Check.isNull(ls.get(3).caseNumber);
+      Check.equal("pay.tables[0].grade[3]", ls.get(2).rule);
+      Check.equal(30, ls.get(2).days);
+      Check.equal(55000, ls.get(2).amount);                   // 550.00 in both tables
+      Check.isNull(ls.get(2).caseNumber);
       Check.equal(450000, chen.net());
       Check.isNull(run.find("M-9999"));
     }

@@ -107,12 +107,12 @@ class PayTest(unittest.TestCase):
             self.assertTrue(run.computed)
             slip = run.find("M-0101")                     # by staff number
             self.assertEqual(slip.mediator_id, CHEN)
-            # full time, level 4: 3800.00 x 15/30 + 4100.00 x 15/30; 550.00 x 15/30 twice
+            # full time, level 4: 3800.00 x 15/30 + 4100.00 x 15/30; the grade
+            # salary 550.00 is the same in both tables: one line of 30 days
             self.assertEqual([(l.kind, l.rule, l.days, l.amount, l.case_number) for l in slip.lines], [
                 ("base", "pay.tables[0].base.full_time", 15, 190000, None),
                 ("base", "pay.tables[1].base.full_time", 15, 205000, None),
-                ("grade", "pay.tables[0].grade[3]", 15, 27500, None),
-                ("grade", "pay.tables[1].grade[3]", 15, 27500, None),
+                ("grade", "pay.tables[0].grade[3]", 30, 55000, None),
             ])
             self.assertEqual(slip.net, 450000)
             self.assertEqual((slip.mediator.id, slip.mediator.name), (CHEN, "陈立群"))
@@ -193,8 +193,8 @@ class PayTest(unittest.TestCase):
             sun = run.find(SUN)
             texts = [sun.explain(l) for l in sun]
             self.assertEqual(len(texts), len(sun))
-            self.assertIn("pay.tables[0].grade[5]", texts[2])
-            self.assertIn("effective 2026-11-16", texts[3])
+            self.assertIn("pay.tables[0].grade[5]", texts[1])   # one grade line: unchanged amount
+            self.assertIn("effective 2026-11-16", texts[2])
             award = next(l for l in sun.lines if l.case_number == "YZ-TJ-2026-000303")
             self.assertIn("YZ-TJ-2026-000303", sun.explain(award.index))
             self.assertIn("600.00", sun.explain(award.index))
@@ -305,7 +305,7 @@ class PayTest(unittest.TestCase):
         self.assertEqual(rows[0], "staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount")
         self.assertEqual(rows[-1], "")                               # CRLF after the last row
         self.assertIn("M-0103,tj-sun-deming,孙德明,YZ-TJ,cap,,pay.tables[1].cap,,-242.00", rows)
-        self.assertEqual(sum(1 for r in rows[1:] if r), 4 * 4 + (2 + 2 + 3 + 1) + 1 + 3 + 1)
+        self.assertEqual(sum(1 for r in rows[1:] if r), (3 + 2 + 2 + 2) + (2 + 2 + 3 + 1) + 1 + 3 + 1)
         srows = sum_csv.split("\r\n")
         self.assertTrue(srows[0].startswith("staff_number,mediator_id,name,unit,post,level,base,grade"))
         self.assertIn("M-0101,zgm-chen-liqun,陈立群,YZ-ZGM-PS-TJ,full_time,4,3950.00,550.00,190.81,"
