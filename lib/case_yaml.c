@@ -1238,8 +1238,10 @@ finish(ydiag *d, loader *L, int rc)
 }
 
 static int
-case_from_yaml(mediate_case **out, const mediate_policy *policy, const char *data, size_t len, ydiag *d)
+case_from_yaml(void *outp, const void *ctx, const char *data, size_t len, ydiag *d)
 {
+	mediate_case **out = outp;
+	const mediate_policy *policy = ctx;
 	loader L;
 	ydoc doc;
 	mediate_case *c;
@@ -1270,21 +1272,11 @@ mediate_status
 mediate_case_from_yaml(mediate_case **out, const mediate_policy *policy, const char *data, size_t len,
                        const char *name, const mediate_load_options *opts, mediate_error *err)
 {
-	mediate_load_options defaults;
-	ydiag d;
-	int rc;
+	static const ydoc_kind kind = { "case from YAML", case_from_yaml };
 
-	if ((rc = ydiag_begin(&d, &opts, &defaults, name, err)) == 0) {
-		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
-			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "case from YAML: NULL argument");
-			rc = MEDIATE_EINVAL;
-		} else {
-			*out = NULL;
-			rc = case_from_yaml(out, policy, data, len, &d);
-		}
-	}
-	ydiag_finish(&d);
-	return rc != 0 && d.first_code != 0 ? d.first_code : rc;
+	if (out != NULL)
+		*out = NULL;
+	return ydoc_load_buffer(&kind, out, policy, data, len, name, opts, err);
 }
 
 /* Checks format and version at the top of a list; "cases" is left to the caller. */
@@ -1482,8 +1474,10 @@ list_stream(mediate_case_list **out, const mediate_policy *policy, const char *d
 }
 
 static int
-list_from_yaml(mediate_case_list **out, const mediate_policy *policy, const char *data, size_t len, ydiag *d)
+list_from_yaml(void *outp, const void *ctx, const char *data, size_t len, ydiag *d)
 {
+	mediate_case_list **out = outp;
+	const mediate_policy *policy = ctx;
 	mediate_case_list *list = NULL;
 	const ynode *v, *it;
 	loader L;
@@ -1533,37 +1527,25 @@ mediate_status
 mediate_case_list_from_yaml(mediate_case_list **out, const mediate_policy *policy, const char *data, size_t len,
                             const char *name, const mediate_load_options *opts, mediate_error *err)
 {
-	mediate_load_options defaults;
-	ydiag d;
-	int rc;
+	static const ydoc_kind kind = { "case list from YAML", list_from_yaml };
 
-	if ((rc = ydiag_begin(&d, &opts, &defaults, name, err)) == 0) {
-		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
-			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "case list from YAML: NULL argument");
-			rc = MEDIATE_EINVAL;
-		} else {
-			*out = NULL;
-			rc = list_from_yaml(out, policy, data, len, &d);
-		}
-	}
-	ydiag_finish(&d);
-	return rc != 0 && d.first_code != 0 ? d.first_code : rc;
+	if (out != NULL)
+		*out = NULL;
+	return ydoc_load_buffer(&kind, out, policy, data, len, name, opts, err);
+}
+
+static int
+list_load_buffer(void *out, const void *policy, const char *data, size_t len, const char *name,
+                 const mediate_load_options *opts, mediate_error *err)
+{
+	return mediate_case_list_from_yaml(out, policy, data, len, name, opts, err);
 }
 
 mediate_status
 mediate_case_list_load_file(mediate_case_list **out, const mediate_policy *policy, const char *path,
                             const mediate_load_options *opts, mediate_error *err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-
-	if (out == NULL || policy == NULL || path == NULL)
-		return ydoc_null_argument("case list load", err);
-	*out = NULL;
-	if ((rc = ydoc_read_file(path, opts, err, &data, &len)) != 0)
-		return rc;
-	rc = mediate_case_list_from_yaml(out, policy, data, len, path, opts, err);
-	mi_free(data);
-	return rc;
+	if (out != NULL)
+		*out = NULL;
+	return ydoc_load_file("case list load", out, policy, 1, path, opts, err, list_load_buffer);
 }

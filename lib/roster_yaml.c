@@ -494,8 +494,10 @@ load_root(loader *L, const ynode *root)
 
 
 static int
-roster_from_yaml(mediate_roster **out, const mediate_policy *policy, const char *data, size_t len, ydiag *d)
+roster_from_yaml(void *outp, const void *ctx, const char *data, size_t len, ydiag *d)
 {
+	mediate_roster **out = outp;
+	const mediate_policy *policy = ctx;
 	loader L;
 	ydoc doc;
 	int rc;
@@ -530,39 +532,27 @@ mediate_status
 mediate_roster_load_buffer(mediate_roster **out, const mediate_policy *policy, const char *data, size_t len,
                            const char *name, const mediate_load_options *opts, mediate_error *err)
 {
-	mediate_load_options defaults;
-	ydiag d;
-	int rc;
+	static const ydoc_kind kind = { "roster load", roster_from_yaml };
 
-	if ((rc = ydiag_begin(&d, &opts, &defaults, name, err)) == 0) {
-		if (out == NULL || policy == NULL || (data == NULL && len > 0)) {
-			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "roster load: NULL argument");
-			rc = MEDIATE_EINVAL;
-		} else {
-			*out = NULL;
-			rc = roster_from_yaml(out, policy, data, len, &d);
-		}
-	}
-	ydiag_finish(&d);
-	return rc != 0 && d.first_code != 0 ? d.first_code : rc;
+	if (out != NULL)
+		*out = NULL;
+	return ydoc_load_buffer(&kind, out, policy, data, len, name, opts, err);
+}
+
+static int
+load_buffer(void *out, const void *policy, const char *data, size_t len, const char *name,
+            const mediate_load_options *opts, mediate_error *err)
+{
+	return mediate_roster_load_buffer(out, policy, data, len, name, opts, err);
 }
 
 mediate_status
 mediate_roster_load_file(mediate_roster **out, const mediate_policy *policy, const char *path,
                          const mediate_load_options *opts, mediate_error *err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-
-	if (out == NULL || policy == NULL || path == NULL)
-		return ydoc_null_argument("roster load", err);
-	*out = NULL;
-	if ((rc = ydoc_read_file(path, opts, err, &data, &len)) != 0)
-		return rc;
-	rc = mediate_roster_load_buffer(out, policy, data, len, path, opts, err);
-	mi_free(data);
-	return rc;
+	if (out != NULL)
+		*out = NULL;
+	return ydoc_load_file("roster load", out, policy, 1, path, opts, err, load_buffer);
 }
 
 /* ---- writing ------------------------------------------------------------- */

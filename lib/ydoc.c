@@ -141,6 +141,45 @@ ydoc_read_file(const char *path, const mediate_load_options *opts, mediate_error
 }
 
 int
+ydoc_load_buffer(const ydoc_kind *k, void *out, const void *ctx, const char *data, size_t len,
+                 const char *name, const mediate_load_options *opts, mediate_error *err)
+{
+	mediate_load_options defaults;
+	ydiag d;
+	int rc;
+
+	if ((rc = ydiag_begin(&d, &opts, &defaults, name, err)) == 0) {
+		if (out == NULL || ctx == NULL || (data == NULL && len > 0)) {
+			ydiag_report_at(&d, MEDIATE_EINVAL, 0, 0, NULL, "%s: NULL argument", k->what);
+			rc = MEDIATE_EINVAL;
+		} else {
+			rc = k->parse(out, ctx, data, len, &d);
+		}
+	}
+	ydiag_finish(&d);
+	return rc != 0 && d.first_code != 0 ? d.first_code : rc;
+}
+
+int
+ydoc_load_file(const char *what, void *out, const void *ctx, int need_ctx, const char *path,
+               const mediate_load_options *opts, mediate_error *err,
+               int (*load_buffer)(void *out, const void *ctx, const char *data, size_t len, const char *name,
+                                  const mediate_load_options *opts, mediate_error *err))
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (out == NULL || (need_ctx && ctx == NULL) || path == NULL)
+		return ydoc_null_argument(what, err);
+	if ((rc = ydoc_read_file(path, opts, err, &data, &len)) != 0)
+		return rc;
+	rc = load_buffer(out, ctx, data, len, path, opts, err);
+	mi_free(data);
+	return rc;
+}
+
+int
 ydiag_full(const ydiag *d)
 {
 	return d->opts->max_errors > 0 && d->count >= d->opts->max_errors;

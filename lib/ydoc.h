@@ -87,6 +87,36 @@ int ydoc_read_file(const char *path, const mediate_load_options *opts, mediate_e
  * argument"), copies it to err (if not NULL) and returns MEDIATE_EINVAL.
  */
 int ydoc_null_argument(const char *what, mediate_error *err);
+/*
+ * One kind of document that a policy-bound loader reads (cases, a case
+ * list, a roster, ratings): what names it in a NULL-argument error, and
+ * its parser, which fills *(T **)out from data under ctx (the policy) and
+ * reports every error through d.
+ */
+typedef struct ydoc_kind {
+	const char *what;
+	int (*parse)(void *out, const void *ctx, const char *data, size_t len, ydiag *d);
+} ydoc_kind;
+/*
+ * The body of every policy-bound *_load_buffer / *_from_yaml: refuses a
+ * NULL out or ctx (and NULL data with len > 0), checks the options, runs
+ * the parser and returns the first error's code, every error having
+ * reached err and on_error in document order.  The caller sets *out to
+ * NULL first (when out is not NULL).
+ */
+int ydoc_load_buffer(const ydoc_kind *k, void *out, const void *ctx, const char *data, size_t len,
+                     const char *name, const mediate_load_options *opts, mediate_error *err);
+/*
+ * The body of every *_load_file: refuses NULL out, path or (with
+ * need_ctx) ctx, reads the file within the options' limit, and hands it
+ * to load_buffer under the file's name.  The caller sets *out to NULL
+ * first (when out is not NULL).
+ */
+int ydoc_load_file(const char *what, void *out, const void *ctx, int need_ctx, const char *path,
+                   const mediate_load_options *opts, mediate_error *err,
+                   int (*load_buffer)(void *out, const void *ctx, const char *data, size_t len,
+                                      const char *name, const mediate_load_options *opts,
+                                      mediate_error *err));
 /* Reports one error at node n (may be NULL) with the path p (may be NULL). */
 void ydiag_report(ydiag *d, int code, const ynode *n, const ypath *p, const char *fmt, ...) MI_PRINTF(5, 6);
 /* Reports at an explicit position. */
