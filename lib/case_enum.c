@@ -53,29 +53,7 @@ static const char *const risk_names[] = {
 	"violence_threat", "repeat_petition", "mass_incident", "media_attention", "vulnerable_party"
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static const char *
-name_of(const char *const *names, size_t n, int value)
-{
-	if (value <= 0 || (size_t)value >= n)
-		return NULL;
-	return names[value];
-}
-
-static int
-parse_in(int *out, const char *const *names, size_t n, const char *what, const char *name)
-{
-	size_t i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "%s parse: NULL argument", what);
-	for (i = 1; i < n; i++)
-		if (strcmp(names[i], name) == 0) {
-			*out = (int)i;
-			return 0;
-		}
-	return mi_err(MEDIATE_EINVAL, "unknown %s \"%.64s\"", what, name);
-}
+#define COUNT(a) MI_COUNT(a)
 
 static const char *
 bit_name(const char *const *names, size_t n, unsigned int flag)
@@ -103,10 +81,10 @@ bit_parse(unsigned int *out, const char *const *names, size_t n, const char *wha
 
 /* One pair of functions per enumeration. */
 #define ENUM_FUNCS(type, prefix, table, what) \
-	const char *prefix##_name(type v) { return name_of(table, COUNT(table), (int)v); } \
+	const char *prefix##_name(type v) { return mi_name_of(table, COUNT(table), 1, (long)v); } \
 	mediate_status prefix##_parse(type *out, const char *name) \
 	{ \
-		int v = 0, rc = parse_in(out ? &v : NULL, table, COUNT(table), what, name); \
+		int v = 0, rc = mi_name_parse(out ? &v : NULL, table, COUNT(table), 1, MEDIATE_EINVAL, what, name); \
 		if (rc == 0) \
 			*out = (type)v; \
 		return rc; \

@@ -109,23 +109,17 @@ static const char *const path_names[] = { NULL, "on_the_spot", "think_tank", "jo
 const char *
 mediate_resolution_path_name(mediate_resolution_path path)
 {
-	if ((int)path < 1 || (int)path > 3)
-		return NULL;
-	return path_names[path];
+	return mi_name_of(path_names, MI_COUNT(path_names), 1, (long)path);
 }
 
 mediate_status
 mediate_resolution_path_parse(mediate_resolution_path *out, const char *name)
 {
-	int i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "resolution path: NULL argument");
-	for (i = 1; i <= 3; i++)
-		if (strcmp(name, path_names[i]) == 0) {
-			*out = (mediate_resolution_path)i;
-			return MEDIATE_OK;
-		}
-	return mi_err(MEDIATE_ENOTFOUND, "unknown resolution path \"%.40s\" (on_the_spot, think_tank, joint)", name);
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, path_names, MI_COUNT(path_names), 1, MEDIATE_ENOTFOUND,
+	                              "resolution path", name);
+	if (rc == 0)
+		*out = (mediate_resolution_path)v;
+	return rc;
 }
 
 /* ---- freeing ---- */

@@ -54,6 +54,19 @@ int mi_buf_puts(mi_buf *b, const char *s);
 int mi_buf_printf(mi_buf *b, const char *fmt, ...) MI_PRINTF(2, 3);
 void mi_buf_free(mi_buf *b);
 
+/*
+ * Enumeration names (names.c).  names[first..n) are the names of the values
+ * first..n-1; a NULL entry ends the table early.  mi_name_of gives NULL for
+ * a value out of range.  mi_name_parse stores the value of name in *out, or
+ * returns code with "unknown WHAT "NAME" (a, b or c)" (MEDIATE_EINVAL for a
+ * NULL out or name), leaving *out unchanged.
+ */
+const char *mi_name_of(const char *const *names, size_t n, size_t first, long value);
+int mi_name_parse(int *out, const char *const *names, size_t n, size_t first, int code, const char *what,
+                  const char *name);
+/* The number of entries of a static table. */
+#define MI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Reads a whole file into memory (NUL-terminated), refusing files larger than max. */
 int mi_read_file(const char *path, size_t max, char **out, size_t *len);
 

@@ -40,6 +40,7 @@ lib_libmediate_core_la_SOURCES = \
 	lib/datetime.c \
 	lib/id.c \
 	lib/utf8.c \
+	lib/names.c \
 	lib/ydoc.h \
 	lib/ydoc.c \
 	lib/yemit.h \

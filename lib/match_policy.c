@@ -454,21 +454,17 @@ mi_matching_free(mediate_policy *p)
 const char *
 mediate_match_component_name(mediate_match_component component)
 {
-	return (int)component >= 1 && (int)component < MI_MATCH_NCOMP ? component_names[component] : NULL;
+	return mi_name_of(component_names, MI_MATCH_NCOMP, 1, (long)component);
 }
 
 mediate_status
 mediate_match_component_parse(mediate_match_component *out, const char *name)
 {
-	int i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "match component parse: NULL argument");
-	for (i = 1; i < MI_MATCH_NCOMP; i++)
-		if (strcmp(component_names[i], name) == 0) {
-			*out = (mediate_match_component)i;
-			return MEDIATE_OK;
-		}
-	return mi_err(MEDIATE_EINVAL, "unknown match component \"%.40s\"", name);
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, component_names, MI_MATCH_NCOMP, 1, MEDIATE_EINVAL,
+	                              "match component", name);
+	if (rc == 0)
+		*out = (mediate_match_component)v;
+	return rc;
 }
 
 static const char *const reason_names[] = { "eligible", "unavailable", "capacity_full", "level_too_low",
@@ -479,21 +475,17 @@ static const char *const reason_names[] = { "eligible", "unavailable", "capacity
 const char *
 mediate_match_reason_name(mediate_match_reason reason)
 {
-	return (int)reason >= 0 && (size_t)reason < NREASONS ? reason_names[reason] : NULL;
+	return mi_name_of(reason_names, NREASONS, 0, (long)reason);
 }
 
 mediate_status
 mediate_match_reason_parse(mediate_match_reason *out, const char *name)
 {
-	size_t i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "match reason parse: NULL argument");
-	for (i = 0; i < NREASONS; i++)
-		if (strcmp(reason_names[i], name) == 0) {
-			*out = (mediate_match_reason)i;
-			return MEDIATE_OK;
-		}
-	return mi_err(MEDIATE_EINVAL, "unknown match reason \"%.40s\"", name);
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, reason_names, NREASONS, 0, MEDIATE_EINVAL,
+	                              "match reason", name);
+	if (rc == 0)
+		*out = (mediate_match_reason)v;
+	return rc;
 }
 
 uint32_t

@@ -28,29 +28,14 @@ static const char *const kind_names[] = { NULL, "base", "grade", "award", "cap",
 const char *
 mediate_pay_outcome_name(mediate_pay_outcome outcome)
 {
-	if ((int)outcome < MEDIATE_PAY_PERFORMED || (int)outcome > MEDIATE_PAY_WITHDRAWN)
-		return NULL;
-	return outcome_names[outcome];
-}
-
-static int
-parse_name(int *out, const char *const *names, int max, const char *name, const char *what)
-{
-	int i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "%s parse: NULL argument", what);
-	for (i = 1; i <= max; i++)
-		if (strcmp(names[i], name) == 0) {
-			*out = i;
-			return 0;
-		}
-	return mi_err(MEDIATE_EINVAL, "unknown %s \"%.64s\"", what, name);
+	return mi_name_of(outcome_names, MI_COUNT(outcome_names), 1, (long)outcome);
 }
 
 mediate_status
 mediate_pay_outcome_parse(mediate_pay_outcome *out, const char *name)
 {
-	int v = 0, rc = parse_name(out != NULL ? &v : NULL, outcome_names, MEDIATE_PAY_WITHDRAWN, name, "pay outcome");
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, outcome_names, MI_COUNT(outcome_names), 1,
+	                              MEDIATE_EINVAL, "pay outcome", name);
 	if (rc == 0)
 		*out = (mediate_pay_outcome)v;
 	return rc;
@@ -59,15 +44,14 @@ mediate_pay_outcome_parse(mediate_pay_outcome *out, const char *name)
 const char *
 mediate_pay_line_kind_name(mediate_pay_line_kind kind)
 {
-	if ((int)kind < MEDIATE_PAY_LINE_BASE || (int)kind > MEDIATE_PAY_LINE_DEDUCTION)
-		return NULL;
-	return kind_names[kind];
+	return mi_name_of(kind_names, MI_COUNT(kind_names), 1, (long)kind);
 }
 
 mediate_status
 mediate_pay_line_kind_parse(mediate_pay_line_kind *out, const char *name)
 {
-	int v = 0, rc = parse_name(out != NULL ? &v : NULL, kind_names, MEDIATE_PAY_LINE_DEDUCTION, name, "pay line kind");
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, kind_names, MI_COUNT(kind_names), 1, MEDIATE_EINVAL,
+	                              "pay line kind", name);
 	if (rc == 0)
 		*out = (mediate_pay_line_kind)v;
 	return rc;

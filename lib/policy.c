@@ -147,22 +147,21 @@ mediate_policy_load_buffer(mediate_policy **out, const char *data, size_t len, c
 	return rc;
 }
 
+static int
+file_buffer(void *out, const void *unused, const char *data, size_t len, const char *name,
+            const mediate_load_options *opts, mediate_error *err)
+{
+	(void)unused;
+	return mediate_policy_load_buffer(out, data, len, name, opts, err);
+}
+
 mediate_status
 mediate_policy_load_file(mediate_policy **out, const char *path, const mediate_load_options *opts,
                          mediate_error *err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	int rc;
-
-	if (out == NULL || path == NULL)
-		return ydoc_null_argument("policy load", err);
-	*out = NULL;
-	if ((rc = ydoc_read_file(path, opts, err, &data, &len)) != 0)
-		return rc;
-	rc = mediate_policy_load_buffer(out, data, len, path, opts, err);
-	mi_free(data);
-	return rc;
+	if (out != NULL)
+		*out = NULL;
+	return ydoc_load_file("policy load", out, NULL, 0, path, opts, err, file_buffer);
 }
 
 void
@@ -430,23 +429,17 @@ mediate_unit_is_within(const mediate_unit *u, const mediate_unit *ancestor)
 const char *
 mediate_unit_kind_name(mediate_unit_kind kind)
 {
-	if ((size_t)kind == 0 || (size_t)kind >= NKINDS)
-		return NULL;
-	return unit_kinds[kind];
+	return mi_name_of(unit_kinds, NKINDS, 1, (long)kind);
 }
 
 mediate_status
 mediate_unit_kind_parse(mediate_unit_kind *out, const char *name)
 {
-	size_t i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "unit kind: NULL argument");
-	for (i = 1; i < NKINDS; i++)
-		if (strcmp(name, unit_kinds[i]) == 0) {
-			*out = (mediate_unit_kind)i;
-			return MEDIATE_OK;
-		}
-	return mi_err(MEDIATE_ENOTFOUND, "unknown unit kind \"%.40s\"", name);
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, unit_kinds, NKINDS, 1, MEDIATE_ENOTFOUND, "unit kind",
+	                              name);
+	if (rc == 0)
+		*out = (mediate_unit_kind)v;
+	return rc;
 }
 
 /* ---- section loaders ---- */

@@ -31,42 +31,32 @@ static const char *const duty_names[] = { NULL, "on", "off", "leave" };
 const char *
 mediate_post_type_name(mediate_post_type type)
 {
-	return (int)type >= 1 && (size_t)type < NPOSTS ? post_names[type] : NULL;
+	return mi_name_of(post_names, NPOSTS, 1, (long)type);
 }
 
 mediate_status
 mediate_post_type_parse(mediate_post_type *out, const char *name)
 {
-	size_t i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "post type: NULL argument");
-	for (i = 1; i < NPOSTS; i++)
-		if (strcmp(name, post_names[i]) == 0) {
-			*out = (mediate_post_type)i;
-			return 0;
-		}
-	return mi_err(MEDIATE_EINVAL, "unknown post type \"%.64s\" (full_time, part_time, "
-	              "retired_volunteer or invited_expert)", name);
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, post_names, NPOSTS, 1, MEDIATE_EINVAL, "post type", name);
+	if (rc == 0)
+		*out = (mediate_post_type)v;
+	return rc;
 }
 
 const char *
 mediate_duty_name(mediate_duty duty)
 {
-	return (int)duty >= 1 && (size_t)duty < NDUTIES ? duty_names[duty] : NULL;
+	return mi_name_of(duty_names, NDUTIES, 1, (long)duty);
 }
 
 mediate_status
 mediate_duty_parse(mediate_duty *out, const char *name)
 {
-	size_t i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "duty: NULL argument");
-	for (i = 1; i < NDUTIES; i++)
-		if (strcmp(name, duty_names[i]) == 0) {
-			*out = (mediate_duty)i;
-			return 0;
-		}
-	return mi_err(MEDIATE_EINVAL, "unknown duty status \"%.64s\" (on, off or leave)", name);
+	int v = 0, rc = mi_name_parse(out != NULL ? &v : NULL, duty_names, NDUTIES, 1, MEDIATE_EINVAL, "duty status",
+	                              name);
+	if (rc == 0)
+		*out = (mediate_duty)v;
+	return rc;
 }
 
 /* ---- argument checks ---------------------------------------------------- */

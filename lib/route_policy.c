@@ -36,20 +36,12 @@ static const char *const satisfaction_names[] = { NULL, "satisfied", "basically_
 	                                          NULL };
 static const char *const level_names[] = { NULL, "town", "county", NULL };
 
-#define NAME_OF(tab, v) ((int)(v) >= 1 && (size_t)(v) < sizeof tab / sizeof tab[0] && tab[v] != NULL ? tab[v] : NULL)
+#define NAME_OF(tab, v) mi_name_of(tab, MI_COUNT(tab), 1, (long)(v))
 
 static int
 parse_name(int *out, const char *const *tab, size_t n, const char *name, const char *what)
 {
-	size_t i;
-	if (out == NULL || name == NULL)
-		return mi_err(MEDIATE_EINVAL, "%s parse: NULL argument", what);
-	for (i = 1; i < n && tab[i] != NULL; i++)
-		if (strcmp(tab[i], name) == 0) {
-			*out = (int)i;
-			return MEDIATE_OK;
-		}
-	return mi_err(MEDIATE_EINVAL, "unknown %s \"%s\"", what, name);
+	return mi_name_parse(out, tab, n, 1, MEDIATE_EINVAL, what, name);
 }
 
 const char *
@@ -61,9 +53,7 @@ mediate_urgency_name(mediate_urgency u)
 mediate_status
 mediate_urgency_parse(mediate_urgency *out, const char *name)
 {
-	int v = 0, rc = parse_name(&v, urgency_names, 4, name, "urgency");
-	if (out == NULL)
-		return mi_err(MEDIATE_EINVAL, "urgency parse: NULL argument");
+	int v = 0, rc = parse_name(out != NULL ? &v : NULL, urgency_names, MI_COUNT(urgency_names), name, "urgency");
 	if (rc == 0)
 		*out = (mediate_urgency)v;
 	return rc;
@@ -96,9 +86,7 @@ mediate_return_reason_name(mediate_return_reason r)
 mediate_status
 mediate_return_reason_parse(mediate_return_reason *out, const char *name)
 {
-	int v = 0, rc = parse_name(&v, return_names, 5, name, "return reason");
-	if (out == NULL)
-		return mi_err(MEDIATE_EINVAL, "return reason parse: NULL argument");
+	int v = 0, rc = parse_name(out != NULL ? &v : NULL, return_names, MI_COUNT(return_names), name, "return reason");
 	if (rc == 0)
 		*out = (mediate_return_reason)v;
 	return rc;
@@ -113,9 +101,7 @@ mediate_satisfaction_name(mediate_satisfaction r)
 mediate_status
 mediate_satisfaction_parse(mediate_satisfaction *out, const char *name)
 {
-	int v = 0, rc = parse_name(&v, satisfaction_names, 4, name, "satisfaction");
-	if (out == NULL)
-		return mi_err(MEDIATE_EINVAL, "satisfaction parse: NULL argument");
+	int v = 0, rc = parse_name(out != NULL ? &v : NULL, satisfaction_names, MI_COUNT(satisfaction_names), name, "satisfaction");
 	if (rc == 0)
 		*out = (mediate_satisfaction)v;
 	return rc;
@@ -235,7 +221,7 @@ load_ladder(mi_sla *sla, const ynode *n, ydiag *d, ypath *path)
 			m2 = ypath_key(path, "step");
 			if (yget_str(d, v, path, &s) != 0)
 				ok = 0;
-			else if (parse_name(&val, escalation_names, 4, s, "escalation step") != 0) {
+			else if (parse_name(&val, escalation_names, MI_COUNT(escalation_names), s, "escalation step") != 0) {
 				const char *sug = ysuggest(s, escalation_names + 1);
 				ydiag_report(d, MEDIATE_EVALIDATE, v, path, "unknown escalation step \"%s\"%s%s%s", s,
 				             sug ? "; did you mean \"" : " (reminder, supervision, report_up)", sug ? sug : "",
@@ -515,7 +501,7 @@ load_rule(mediate_policy *p, mi_route_rule *r, const ynode *e, ydiag *d, ypath *
 		int val;
 		mark = ypath_key(path, "level");
 		if (yget_str(d, v, path, &s) == 0) {
-			if (parse_name(&val, level_names, 3, s, "dispatch level") != 0)
+			if (parse_name(&val, level_names, MI_COUNT(level_names), s, "dispatch level") != 0)
 				ydiag_report(d, MEDIATE_EVALIDATE, v, path, "unknown dispatch level \"%s\" (town, county)", s);
 			else
 				r->level = (mediate_dispatch_level)val;

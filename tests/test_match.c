@@ -248,6 +248,10 @@ test_names(void)
 	CU_ASSERT_PTR_NULL(mediate_match_reason_name((mediate_match_reason)11));
 	c = MEDIATE_MATCH_MODE;
 	CU_ASSERT_EQUAL(mediate_match_component_parse(&c, "skill"), MEDIATE_EINVAL);
+	CU_ASSERT_STRING_EQUAL(mediate_error_last()->text, "unknown match component \"skill\" (specialty, rating, "
+	                       "success, level, locality, load, language or mode)");
+	CU_ASSERT_EQUAL(mediate_match_reason_parse(&r, "busy"), MEDIATE_EINVAL);
+	CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "(eligible, unavailable, capacity_full, "));
 	CU_ASSERT_EQUAL(c, MEDIATE_MATCH_MODE);
 	CU_ASSERT_EQUAL(mediate_match_component_parse(NULL, "load"), MEDIATE_EINVAL);
 	CU_ASSERT_EQUAL(mediate_match_reason_parse(&r, NULL), MEDIATE_EINVAL);

@@ -88,6 +88,9 @@ test_enum_names(void)
 	CU_ASSERT_EQUAL(mediate_post_type_parse(&p, "part_time"), 0);
 	CU_ASSERT_EQUAL(p, MEDIATE_POST_PART_TIME);
 	CU_ASSERT_EQUAL(mediate_post_type_parse(&p, "volunteer"), MEDIATE_EINVAL);
+	CU_ASSERT_EQUAL(p, MEDIATE_POST_PART_TIME);              /* unchanged */
+	CU_ASSERT_STRING_EQUAL(mediate_error_last()->text, "unknown post type \"volunteer\" (full_time, part_time, "
+	                       "retired_volunteer or invited_expert)");
 	CU_ASSERT_EQUAL(mediate_post_type_parse(NULL, "part_time"), MEDIATE_EINVAL);
 	CU_ASSERT_EQUAL(mediate_post_type_parse(&p, NULL), MEDIATE_EINVAL);
 	CU_ASSERT_STRING_EQUAL(mediate_duty_name(MEDIATE_DUTY_LEAVE), "leave");

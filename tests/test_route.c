@@ -127,6 +127,8 @@ test_new_and_names(void)
 	OK(mediate_urgency_parse(&u, "urgent"));
 	CU_ASSERT_EQUAL(u, MEDIATE_URGENCY_URGENT);
 	CU_ASSERT_EQUAL(mediate_urgency_parse(&u, "Urgent"), MEDIATE_EINVAL);
+	CU_ASSERT_EQUAL(u, MEDIATE_URGENCY_URGENT);
+	CU_ASSERT_STRING_EQUAL(mediate_error_last()->text, "unknown urgency \"Urgent\" (normal, urgent or critical)");
 	CU_ASSERT_EQUAL(mediate_urgency_parse(NULL, "urgent"), MEDIATE_EINVAL);
 	CU_ASSERT_STRING_EQUAL(mediate_order_state_name(MEDIATE_ORDER_CLOSED), "closed");
 	CU_ASSERT_PTR_NULL(mediate_order_state_name(5));
