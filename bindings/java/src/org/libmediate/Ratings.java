@@ -3,7 +3,6 @@ package org.libmediate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -46,36 +45,9 @@ public final class Ratings implements AutoCloseable {
     return new Ratings(policy, out[0]);
   }
 
-  private interface Loader {
-    void load(long[] out, mediate_load_options opts);
-  }
-
   /** Runs a load collecting every error; throws with all of them. */
-  private static Ratings load(Policy policy, Loader loader, LoadOptions options) {
-    LoadOptions o = options != null ? options : new LoadOptions();
-    SWIGTYPE_p_mbind_errors list = MediateNative.mbind_errors_new();
-    if (list == null)
-      throw new MediateException(new MediateError(MediateError.ENOMEM, "", 0, 0, "", "out of memory"));
-    try {
-      MediateNative.mbind_errors_attach(list, o.opts);
-      long[] out = new long[1];
-      try {
-        loader.load(out, o.opts);
-      } catch (MediateException e) {
-        long n = MediateNative.mbind_errors_count(list);
-        if (n == 0)
-          throw e;
-        List<MediateError> all = new ArrayList<>();
-        for (long i = 0; i < n; i++)
-          all.add(MediateError.of(MediateNative.mbind_errors_at(list, i)));
-        throw new MediateException(e.getError(), all);
-      }
-      return new Ratings(policy, out[0]);
-    } finally {
-      o.opts.setOn_error(null);
-      o.opts.setOn_error_user(null);
-      MediateNative.mbind_errors_free(list);
-    }
+  private static Ratings load(Policy policy, LoadOptions.Loader loader, LoadOptions options) {
+    return new Ratings(policy, LoadOptions.run(loader, options));
   }
 
   /** Loads a ratings file (mediate-ratings(5)) with the default limits. */
