@@ -73,6 +73,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/*
+ * Reports what getopt_long (run with a leading ':' in its option string)
+ * refused: c is ':' for an option without its value, anything else for an
+ * unknown option, named as the user wrote it ("-x" or "--name").  Returns
+ * CLI_EXIT_USAGE.
+ */
+int cli_bad_option(const char *cmd, int c, char **argv);
 /* Prints a command's usage text on stdout and returns CLI_EXIT_OK. */
 int cli_print_help(const cli_command *cmd);
 /* Finds a command by name in the table of tools/mediate.c, or NULL. */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -43,6 +44,17 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s help %s'.\n", cli_progname, cmd);
 	return CLI_EXIT_USAGE;
+}
+
+int
+cli_bad_option(const char *cmd, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	if (c == ':')
+		return cli_usage_error(cmd, "option \"%s\" needs a value", arg);
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return cli_usage_error(cmd, "unknown option \"-%c\"", optopt);
+	return cli_usage_error(cmd, "unknown option \"%s\"", arg);
 }
 
 int

@@ -130,12 +130,7 @@ parse_options(case_args *a, int argc, char **argv)
 		case 'h':
 			cli_print_help(&cli_cmd_case);
 			return -1;
-		case ':':
-			return cli_usage_error(a->sub, "option \"%s\" needs a value", argv[optind - 1]);
-		default:
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
-				return cli_usage_error(a->sub, "unknown option \"-%c\"", optopt);
-			return cli_usage_error(a->sub, "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option(a->sub, c, argv);
 		}
 	}
 	return 0;

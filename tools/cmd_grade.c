@@ -152,8 +152,7 @@ run_grade(int argc, char **argv)
 		case 'p': policy_path = optarg; break;
 		case 'd': data_dir = optarg; break;
 		case 'h': cli_print_help(&cli_cmd_grade); return CLI_EXIT_OK;
-		case ':': return cli_usage_error("grade", "option \"%s\" needs a value", argv[optind - 1]);
-		default: return cli_usage_error("grade", "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option("grade", c, argv);
 		}
 	}
 	if (optind >= argc)

@@ -914,11 +914,7 @@ parse_args(match_args *a, int argc, char **argv)
 		case OPT_NO_RATINGS: a->no_ratings = 1; break;
 		case 'd': a->data = optarg; break;
 		case 'h': return -1;
-		case ':': return cli_usage_error("match", "option \"%s\" needs a value", argv[optind - 1]);
-		default:
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
-				return cli_usage_error("match", "unknown option \"-%c\"", optopt);
-			return cli_usage_error("match", "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option("match", c, argv);
 		}
 	}
 	return 0;

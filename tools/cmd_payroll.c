@@ -828,11 +828,7 @@ run_payroll(int argc, char **argv)
 			break;
 		case 'd': data_dir = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_payroll);
-		case ':': return cli_usage_error("payroll", "option \"%s\" needs a value", argv[optind - 1]);
-		default:
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
-				return cli_usage_error("payroll", "unknown option \"-%c\"", optopt);
-			return cli_usage_error("payroll", "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option("payroll", c, argv);
 		}
 	}
 	if (optind < argc)

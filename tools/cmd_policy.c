@@ -44,18 +44,6 @@ const cli_command cli_cmd_policy = {
 	run_policy
 };
 
-/* Reports a getopt failure; returns CLI_EXIT_USAGE. */
-static int
-bad_option(const char *cmd, int c, char **argv)
-{
-	const char *arg = argv[optind - 1];
-	if (c == ':')
-		return cli_usage_error(cmd, "option \"%s\" needs a value", arg);
-	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		return cli_usage_error(cmd, "unknown option \"-%c\"", optopt);
-	return cli_usage_error(cmd, "unknown option \"%s\"", arg);
-}
-
 static int
 load_stdin(mediate_policy **out, const mediate_load_options *opts)
 {
@@ -140,7 +128,7 @@ policy_check(int argc, char **argv)
 			opts.max_errors = (unsigned int)v;
 			break;
 		default:
-			return bad_option("policy check", c, argv);
+			return cli_bad_option("policy check", c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -263,7 +251,7 @@ policy_show(int argc, char **argv)
 		case 'h':
 			return cli_print_help(&cli_cmd_policy);
 		default:
-			return bad_option("policy show", c, argv);
+			return cli_bad_option("policy show", c, argv);
 		}
 	}
 	if (!want_tax && !want_org)

@@ -118,12 +118,7 @@ parse_options(rate_args *a, int argc, char **argv)
 		case 'h':
 			cli_print_help(&cli_cmd_rate);
 			return -1;
-		case ':':
-			return cli_usage_error("rate", "option \"%s\" needs a value", argv[optind - 1]);
-		default:
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
-				return cli_usage_error("rate", "unknown option \"-%c\"", optopt);
-			return cli_usage_error("rate", "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option("rate", c, argv);
 		}
 	}
 	if (optind < argc)

@@ -76,17 +76,6 @@ const cli_command cli_cmd_roster = {
 #define ROSTER_MAX_BYTES ((size_t)256 << 20)
 #define ROSTER_MAX_NODES ((size_t)50000000)
 
-static int
-bad_option(const char *cmd, int c, char **argv)
-{
-	const char *arg = argv[optind - 1];
-	if (c == ':')
-		return cli_usage_error(cmd, "option \"%s\" needs a value", arg);
-	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		return cli_usage_error(cmd, "unknown option \"-%c\"", optopt);
-	return cli_usage_error(cmd, "unknown option \"%s\"", arg);
-}
-
 static void
 load_options(mediate_load_options *o)
 {
@@ -486,7 +475,7 @@ run_roster(int argc, char **argv)
 			a.roster_path = optarg;
 			break;
 		default:
-			return bad_option(cmd, c, argv);
+			return cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (optind >= argc)

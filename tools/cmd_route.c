@@ -509,8 +509,7 @@ run_route(int argc, char **argv)
 		case 'p': policy_path = optarg; break;
 		case 'd': data = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_route);
-		case ':': return cli_usage_error("route", "option \"%s\" needs a value", argv[optind - 1]);
-		default: return cli_usage_error("route", "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option("route", c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -526,8 +525,7 @@ run_route(int argc, char **argv)
 		case 'p': policy_path = optarg; break;
 		case 'd': data = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_route);
-		case ':': return cli_usage_error("route", "option \"%s\" needs a value", argv[optind - 1]);
-		default: return cli_usage_error("route", "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option("route", c, argv);
 		}
 	}
 	if (strcmp(sub, "week") == 0 && optind != argc)

@@ -199,14 +199,6 @@ common_opt(wopts *o, int c)
 	return 0;
 }
 
-static int
-bad_opt(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage_error(cmd, "option \"%s\" needs a value", argv[optind - 1]);
-	return cli_usage_error(cmd, "unknown option \"%s\"", argv[optind - 1]);
-}
-
 /* A libmediate status as an exit code: EINVAL here comes from the user's input. */
 static int
 exit_for(int rc)
@@ -486,7 +478,7 @@ run_whistle(int argc, char **argv)
 		case 'r': w.raiser = optarg; break;
 		case 'n': w.case_id = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_whistle);
-		default: return bad_opt("whistle", c, argv);
+		default: return cli_bad_option("whistle", c, argv);
 		}
 	}
 	if (optind != argc)
@@ -589,7 +581,7 @@ run_dispatch(int argc, char **argv)
 		case 'U': urgency = optarg; break;
 		case 'N': note = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_dispatch);
-		default: return bad_opt("dispatch", c, argv);
+		default: return cli_bad_option("dispatch", c, argv);
 		}
 		if (rc != 0)
 			return rc;
@@ -706,7 +698,7 @@ run_report(int argc, char **argv)
 		switch (c) {
 		case 'D': dept = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_report);
-		default: return bad_opt("report", c, argv);
+		default: return cli_bad_option("report", c, argv);
 		}
 	}
 	if (argc - optind < 2)
@@ -804,7 +796,7 @@ run_tick(int argc, char **argv)
 			continue;
 		if (c == 'h')
 			return cli_print_help(&cli_cmd_tick);
-		return bad_opt("tick", c, argv);
+		return cli_bad_option("tick", c, argv);
 	}
 	if (optind != argc)
 		return cli_usage_error("tick", "unexpected argument \"%s\"", argv[optind]);
@@ -1055,7 +1047,7 @@ run_board(int argc, char **argv)
 		case 'A': audit = 1; break;
 		case 'H': head = optarg; break;
 		case 'h': return cli_print_help(&cli_cmd_board);
-		default: return bad_opt("board", c, argv);
+		default: return cli_bad_option("board", c, argv);
 		}
 	}
 	if (optind != argc)

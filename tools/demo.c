@@ -454,12 +454,7 @@ run_demo(int argc, char **argv)
 			break;
 		case 'h':
 			return cli_print_help(&cli_cmd_demo);
-		case ':':
-			return cli_usage_error("demo", "option \"%s\" needs a value", argv[optind - 1]);
-		default:
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
-				return cli_usage_error("demo", "unknown option \"-%c\"", optopt);
-			return cli_usage_error("demo", "unknown option \"%s\"", argv[optind - 1]);
+		default: return cli_bad_option("demo", c, argv);
 		}
 	}
 	if (optind < argc)
