@@ -27,6 +27,7 @@ BINDINGS_PY_FILES = \
 	bindings/python/mediate/__init__.py \
 	bindings/python/mediate/_errors.py \
 	bindings/python/mediate/_owner.py \
+	bindings/python/mediate/_caselist.py \
 	bindings/python/mediate/case.py \
 	bindings/python/mediate/grade.py \
 	bindings/python/mediate/match.py \

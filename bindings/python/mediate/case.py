@@ -27,6 +27,7 @@ import collections as _collections
 
 from . import capi as _c
 from ._owner import Owner as _Owner
+from ._caselist import case_list as _case_list
 from ._errors import ErrorInfo, InvalidState
 
 __all__ = ["Case", "Party", "Mediator", "Session", "Agreement", "Followup", "Event",
@@ -613,15 +614,5 @@ def load_cases(policy, path):
 
 def dump_cases(cases, mask=False):
     """One YAML document holding every case of `cases`."""
-    lst = _c.mediate_case_list_new()
-    try:
-        for case in cases:
-            copy = _c.mediate_case_clone(case._handle())
-            try:
-                _c.mediate_case_list_append(lst, copy)
-            except Exception:
-                _c.mediate_case_free(copy)
-                raise
+    with _case_list(cases) as lst:
         return _c.mediate_case_list_to_yaml(lst, _c.MEDIATE_CASE_YAML_MASK if mask else 0)
-    finally:
-        _c.mediate_case_list_free(lst)

@@ -15,6 +15,7 @@ A GradeResult is a plain value: the C result is read and freed at once.
 import collections as _collections
 
 from . import capi as _c
+from ._caselist import case_list as _case_list
 from . import Policy, Unit, InvalidState, ErrorInfo
 
 __all__ = ["Level", "GradeResult", "TraceEntry", "grade", "grade_batch",
@@ -179,23 +180,13 @@ def grade(case, trace_all=False):
 
 def grade_batch(policy, cases):
     """Grades many cases in one call: a list of (Level, points), in order."""
-    lst = _c.mediate_case_list_new()
-    try:
-        for case in cases:
-            copy = _c.mediate_case_clone(case._handle())
-            try:
-                _c.mediate_case_list_append(lst, copy)
-            except Exception:
-                _c.mediate_case_free(copy)
-                raise
+    with _case_list(cases) as lst:
         g = _c.mediate_grade_batch(policy._handle(), lst)
         try:
             return [(_level(policy, _c.mbind_grades_level(g, i)), _c.mbind_grades_points(g, i))
                     for i in range(_c.mbind_grades_count(g))]
         finally:
             _c.mbind_grades_free(g)
-    finally:
-        _c.mediate_case_list_free(lst)
 
 
 def _case_methods():

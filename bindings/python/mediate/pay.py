@@ -27,6 +27,7 @@ import collections as _collections
 
 from . import capi as _c
 from ._owner import Owner as _Owner
+from ._caselist import case_list as _case_list
 from . import Unit, InvalidState, ErrorInfo
 
 __all__ = ["Payroll", "Payslip", "PayLine", "UnitPay", "Totals", "CaseOutcome",
@@ -330,19 +331,9 @@ class Payroll(_Owner):
     def add_cases(self, cases):
         """Adds every case that ended within the month, skipping the others;
         all or nothing.  Returns the number added."""
-        lst = _c.mediate_case_list_new()
-        try:
-            for case in cases:
-                copy = _c.mediate_case_clone(case._handle())
-                try:
-                    _c.mediate_case_list_append(lst, copy)
-                except Exception:
-                    _c.mediate_case_free(copy)
-                    raise
+        with _case_list(cases) as lst:
             added, _failed = _c.mediate_payroll_add_cases(self._handle(), lst)
             return added
-        finally:
-            _c.mediate_case_list_free(lst)
 
     def add_case_file(self, path):
         """Adds every case of a YAML file of cases (mediate-case(5)) that
