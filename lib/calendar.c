@@ -508,11 +508,12 @@ load_one(mediate_policy *p, mediate_calendar *c, const ynode *e, ydiag *d, ypath
 	if ((v = ymap_get(e, "utc_offset")) != NULL) {
 		mark = ypath_key(path, "utc_offset");
 		if (yget_str(d, v, path, &s) == 0) {
-			int32_t hm;
-			if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || parse_hhmm(s + 1, &hm) != 0 || hm >= 24 * 3600)
-				ydiag_report(d, MEDIATE_EVALIDATE, v, path, "\"%s\" is not a UTC offset like +08:00", s);
+			int minutes;
+			if (mi_zone_offset_parse(s, &minutes) != 0)
+				ydiag_report(d, MEDIATE_EVALIDATE, v, path,
+				             "\"%.40s\" is not a UTC offset like +08:00 (-12:00 to +14:00)", s);
 			else
-				c->offset = (s[0] == '-' ? -1 : 1) * hm / 60;
+				c->offset = minutes;
 		}
 		ypath_pop(path, mark);
 	}

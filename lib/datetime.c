@@ -132,6 +132,24 @@ digits(const char *s, int n, int *out)
 	return 0;
 }
 
+int
+mi_zone_offset_parse(const char *s, int *minutes)
+{
+	int h, m, v;
+	if (s == NULL || (s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':')
+		return -1;
+	if (s[1] < '0' || s[1] > '9' || s[2] < '0' || s[2] > '9' || s[4] < '0' || s[4] > '5' || s[5] < '0' ||
+	    s[5] > '9')
+		return -1;
+	h = (s[1] - '0') * 10 + (s[2] - '0');
+	m = (s[4] - '0') * 10 + (s[5] - '0');
+	v = (s[0] == '-' ? -1 : 1) * (h * 60 + m);
+	if (v < -12 * 60 || v > 14 * 60)
+		return -1;
+	*minutes = v;
+	return 0;
+}
+
 mediate_status
 mediate_time_parse(int64_t *out, int *offset_out, const char *s)
 {

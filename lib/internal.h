@@ -67,6 +67,13 @@ int mi_name_parse(int *out, const char *const *names, size_t n, size_t first, in
 /* The number of entries of a static table. */
 #define MI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * The UTC offset of a place of work, "+08:00" (datetime.c): exactly a sign,
+ * two digits, a colon and two digits, from -12:00 to +14:00 (the offsets in
+ * use).  Stores minutes east of UTC; nonzero if s is not such an offset.
+ */
+int mi_zone_offset_parse(const char *s, int *minutes);
+
 /* Reads a whole file into memory (NUL-terminated), refusing files larger than max. */
 int mi_read_file(const char *path, size_t max, char **out, size_t *len);
 

@@ -489,14 +489,11 @@ mi_pay_load(mediate_policy *p, const ynode *node, ydiag *d, ypath *path)
 		const char *s;
 		mark = ypath_key(path, "utc_offset");
 		if (yget_str(d, v, path, &s) == 0) {
-			if ((s[0] != '+' && s[0] != '-') || strlen(s) != 6 || s[3] != ':' ||
-			    s[1] < '0' || s[1] > '1' || s[2] < '0' || s[2] > '9' || s[4] < '0' || s[4] > '5' ||
-			    s[5] < '0' || s[5] > '9') {
-				ydiag_report(d, MEDIATE_EVALIDATE, v, path, "\"%s\" is not a UTC offset like +08:00", s);
+			if (mi_zone_offset_parse(s, &pay->offset) != 0) {
+				ydiag_report(d, MEDIATE_EVALIDATE, v, path,
+				             "\"%.40s\" is not a UTC offset like +08:00 (-12:00 to +14:00)", s);
 				rc = MEDIATE_EVALIDATE;
-			} else
-				pay->offset = (s[0] == '-' ? -1 : 1) *
-				              (((s[1] - '0') * 10 + (s[2] - '0')) * 60 + (s[4] - '0') * 10 + (s[5] - '0'));
+			}
 		} else
 			rc = MEDIATE_EVALIDATE;
 		ypath_pop(path, mark);

@@ -353,6 +353,8 @@ test_bad_calendars(void)
 	          "calendars[0].code", "is not valid");
 	check_bad("calendars:\n  - code: c1\n    utc_offset: \"+8\"\n    hours: {mon: [08:30-12:00]}\n",
 	          MEDIATE_EVALIDATE, 3, "calendars[0].utc_offset", "not a UTC offset");
+	check_bad("calendars:\n  - code: c1\n    utc_offset: \"+19:59\"\n    hours: {mon: [08:30-12:00]}\n",
+	          MEDIATE_EVALIDATE, 3, "calendars[0].utc_offset", "(-12:00 to +14:00)");
 	check_bad("calendars:\n  - code: c1\n    hours: {mon: [08:30-12:00]}\n  - code: c1\n    hours: {mon: [08:30-12:00]}\n",
 	          MEDIATE_EVALIDATE, 4, "calendars[1].code", "duplicate calendar code");
 	check_bad("calendars:\n  - code: c1\n    hours: {mon: [08:30-12:00]}\n    years:\n      - year: 2026\n"

@@ -524,6 +524,13 @@ test_bad_policies(void)
 	expect_bad(buf, "pay.tables[0].unit_budgets[0].unit", "YZ-XY-P");
 	replace(buf, sizeof buf, pay_ok, "utc_offset: \"+08:00\"", "utc_offset: \"8h\"");
 	expect_bad(buf, "pay.utc_offset", "not a UTC offset");
+	/* the offsets in use run from -12:00 to +14:00 */
+	replace(buf, sizeof buf, pay_ok, "utc_offset: \"+08:00\"", "utc_offset: \"+14:01\"");
+	expect_bad(buf, "pay.utc_offset", "(-12:00 to +14:00)");
+	replace(buf, sizeof buf, pay_ok, "utc_offset: \"+08:00\"", "utc_offset: \"-12:30\"");
+	expect_bad(buf, "pay.utc_offset", "not a UTC offset");
+	replace(buf, sizeof buf, pay_ok, "utc_offset: \"+08:00\"", "utc_offset: \"+08:60\"");
+	expect_bad(buf, "pay.utc_offset", "not a UTC offset");
 	/* a pay section without grading levels */
 	{
 		mediate_policy *p = NULL;
