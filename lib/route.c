@@ -1323,6 +1323,20 @@ mi_route_swap(mediate_route *a, mediate_route *b)
 	*b = t;
 }
 
+void
+mi_route_clock(const mediate_route *r, int64_t *now, int *started)
+{
+	*now = r->now;
+	*started = r->started;
+}
+
+void
+mi_route_set_clock(mediate_route *r, int64_t now, int started)
+{
+	r->now = now;
+	r->started = started;
+}
+
 /* ---- metrics ---- */
 
 static double

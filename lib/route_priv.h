@@ -167,5 +167,12 @@ int mi_audit_hash(unsigned char out[MI_HASH_BYTES], const mediate_audit_entry *e
  * to it stay valid).  Both must be of the same policy.
  */
 void mi_route_swap(mediate_route *a, mediate_route *b);
+/*
+ * The engine's clock: the latest time it has seen (*now) and whether it
+ * has seen any (*started).  The route store puts it back after a tick that
+ * handed back nothing, which it does not journal.
+ */
+void mi_route_clock(const mediate_route *r, int64_t *now, int *started);
+void mi_route_set_clock(mediate_route *r, int64_t now, int started);
 
 #endif /* MEDIATE_ROUTE_PRIV_H */

@@ -280,6 +280,53 @@ test_continue_after_reopen(void)
 	mediate_route_store_close(s);
 }
 
+/*
+ * A tick that hands back nothing journals nothing and leaves the clock
+ * where it was: a portal polling every minute does not grow the journal.
+ * A tick with events is journaled as before.
+ */
+static void
+test_idle_tick_journals_nothing(void)
+{
+	mediate_route_store *s = fresh();
+	unsigned char h1[MEDIATE_AUDIT_HASH_BYTES], h2[MEDIATE_AUDIT_HASH_BYTES];
+	mediate_route_event ev[8];
+	size_t n = 99, total;
+	int minute;
+	uint64_t a;
+
+	a = whistle(s, "DJS-HC-G01", "public.road", MEDIATE_URGENCY_NORMAL, "2026-03-09T09:00:00+08:00");
+	OK(mediate_route_store_dispatch_auto(s, a, T("2026-03-09T09:10:00+08:00"), "派单员 王倩"));
+	head_of(s, h1);
+	/* an hour of polling, a tick a minute: nothing is due yet */
+	for (minute = 11; minute < 60; minute++) {
+		char at[32];
+		snprintf(at, sizeof at, "2026-03-09T09:%02d:00+08:00", minute);
+		OK(mediate_route_store_tick(s, T(at), ev, 8, &n));
+		CU_ASSERT_EQUAL(n, 0);
+	}
+	CU_ASSERT_EQUAL(mediate_route_store_journal_count(s), 2);
+	CU_ASSERT_EQUAL(rows(), 2);
+	head_of(s, h2);
+	CU_ASSERT_EQUAL(memcmp(h1, h2, sizeof h1), 0);
+	/* the clock did not move: a call timed before the last idle tick is taken */
+	OK(mediate_route_store_acknowledge(s, a, "DJS-CJ", T("2026-03-09T09:30:00+08:00"), "村建办 张国强"));
+	CU_ASSERT_EQUAL(rows(), 3);
+	/* days later the check-in and finish clocks have run out: journaled */
+	total = 0;
+	do {
+		OK(mediate_route_store_tick(s, T("2026-03-20T09:00:00+08:00"), ev, 8, &n));
+		total += n;
+	} while (n == 8);
+	CU_ASSERT(total > 0);
+	CU_ASSERT_EQUAL(rows(), 3 + (long)((total + 7) / 8));
+	s = reopen(s);
+	OK(mediate_route_store_tick(s, T("2026-03-20T09:00:00+08:00"), ev, 8, &n));
+	CU_ASSERT_EQUAL(n, 0);   /* handed back once, before the reopen */
+	CU_ASSERT_EQUAL(rows(), 3 + (long)((total + 7) / 8));
+	mediate_route_store_close(s);
+}
+
 /* A refused call returns the engine's code and journals nothing. */
 static void
 test_refused_journals_nothing(void)
@@ -812,6 +859,7 @@ suite_route_store(void)
 	TEST_ADD(s, test_reopen_same_state);
 	TEST_ADD(s, test_continue_after_reopen);
 	TEST_ADD(s, test_refused_journals_nothing);
+	TEST_ADD(s, test_idle_tick_journals_nothing);
 	TEST_ADD(s, test_write_failure_changes_nothing);
 	TEST_ADD(s, test_commit_failure_changes_nothing);
 	TEST_ADD(s, test_tamper_detected);

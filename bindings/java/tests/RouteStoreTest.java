@@ -216,7 +216,7 @@ public class RouteStoreTest {
         Check.isTrue(s.route().order(2).isSupervised(), "supervised after reopening");
         Check.equal(0, s.tick(t("2026-11-09T12:00:00+08:00")).size());
         s.refresh();
-        Check.equal(23L, s.journalCount());
+        Check.equal(21L, s.journalCount());      // the two idle ticks wrote no row
       } finally {
         s.close();
       }

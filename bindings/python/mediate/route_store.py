@@ -151,7 +151,8 @@ class RouteStore(_Owner):
 
     @property
     def journal_count(self):
-        """The rows of the journal: the successful steps so far, ticks included."""
+        """The rows of the journal: the successful steps so far, ticks that
+        handed back events included."""
         return _c.mediate_route_store_journal_count(self._handle())
 
     def refresh(self):
@@ -287,11 +288,12 @@ class RouteStore(_Owner):
 
         A list of :class:`mediate.route.RouteEvent`, earliest first (ties in
         the order their timers were set).  With limit, at most that many:
-        the rest stay due for the next call.  Each call is journaled (one
-        row, even when nothing was due; without limit, one row per batch of
-        256 events), so an event is handed back once, across closing and
-        opening the store, and the escalations persist.  now must not go
-        backwards.
+        the rest stay due for the next call.  A call that hands back events
+        is journaled (one row; without limit, one row per batch of 256
+        events), so an event is handed back once, across closing and
+        opening the store, and the escalations persist; a call that finds
+        nothing due writes nothing.  now must not go before the last
+        journaled step.
         """
         now = _t(now)
         if limit is not None:

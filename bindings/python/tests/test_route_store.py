@@ -278,9 +278,10 @@ class IdiomaticRouteStoreTest(unittest.TestCase):
             self.assertEqual(self.state(again), before)
             self.assertEqual(again.route.order(a).state, "closed")
             self.assertEqual(again.route.audit.verify(before[2]), len(before[1]))
-            # The events handed back before are not handed back again; this tick is a row too.
+            # The events handed back before are not handed back again; a tick
+            # that finds nothing due writes no row.
             self.assertEqual(again.tick(T("2026-11-09T12:00:00+08:00")), [])
-            self.assertEqual(again.journal_count, 35)
+            self.assertEqual(again.journal_count, 34)
             # The store goes on where it stopped.
             again.acknowledge(b, ZX, T("2026-11-09T13:30:00+08:00"), "综治中心 周蕾")
             self.assertEqual(again.route.order(b).task(ZX).state, "acknowledged")

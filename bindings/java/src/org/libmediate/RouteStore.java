@@ -66,7 +66,7 @@ public final class RouteStore implements AutoCloseable {
   /** The policy of the store. */
   public Policy policy() { return policy; }
 
-  /** The rows of the journal: the successful steps so far, ticks included. */
+  /** The rows of the journal: the successful steps so far, ticks that handed back events included. */
   public long journalCount() { return MediateNative.mediate_route_store_journal_count(ptr()); }
 
   /** Replays the steps other processes appended since this store last looked. */
@@ -177,8 +177,9 @@ public final class RouteStore implements AutoCloseable {
 
   /**
    * The warnings, breaches and escalations due at or before now, earliest
-   * first.  The tick is journaled: each event is handed back once, across
-   * closing and opening the store.
+   * first.  A tick with events is journaled: each event is handed back once,
+   * across closing and opening the store; a tick that finds nothing due
+   * writes nothing.
    */
   public List<RouteEvent> tick(long now) {
     List<RouteEvent> out = new ArrayList<>();
