@@ -1391,32 +1391,48 @@ batch_candidates(const mediate_matcher *mt, const mi_cinfo *ci, size_t need, mi_
 	return 0;
 }
 
+/* A case's id and its position in the batch, for finding a case given twice. */
+typedef struct case_key {
+	mediate_id id;
+	size_t at;
+} case_key;
+
 static int
-cmp_case_ptr(const void *a, const void *b)
+cmp_case_key(const void *a, const void *b)
 {
-	uintptr_t x = (uintptr_t)*(const mediate_case *const *)a, y = (uintptr_t)*(const mediate_case *const *)b;
-	return x < y ? -1 : x > y;
+	const case_key *x = a, *y = b;
+	int c = memcmp(x->id.bytes, y->id.bytes, sizeof x->id.bytes);
+	return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
 }
 
-/* Whether a case is given twice (it would get two mediators); -1 out of memory. */
+/*
+ * Whether one case is given twice, as the same object or as two copies of
+ * it (same id): it would get two mediators.  *first and *second are the
+ * two positions, first < second; -1 out of memory.
+ */
 static int
-has_duplicate_case(const mediate_case *const *cases, size_t n, size_t *dup)
+has_duplicate_case(const mediate_case *const *cases, size_t n, size_t *first, size_t *second)
 {
-	const mediate_case **v;
+	case_key *v;
 	size_t i;
 	if (n < 2)
 		return 0;
 	if ((v = mi_calloc(n, sizeof *v)) == NULL)
 		return -1;
-	memcpy(v, cases, n * sizeof *v);
-	qsort(v, n, sizeof *v, cmp_case_ptr);
-	for (i = 1; i < n && v[i] != v[i - 1]; i++)
-		;
-	if (i < n)
-		for (*dup = 0; cases[*dup] != v[i]; ++*dup)
-			;
+	for (i = 0; i < n; i++) {
+		v[i].id = *mediate_case_id(cases[i]);
+		v[i].at = i;
+	}
+	qsort(v, n, sizeof *v, cmp_case_key);
+	*second = n;
+	/* the earliest second position over all equal pairs */
+	for (i = 1; i < n; i++)
+		if (memcmp(v[i].id.bytes, v[i - 1].id.bytes, sizeof v[i].id.bytes) == 0 && v[i].at < *second) {
+			*second = v[i].at;
+			*first = v[i - 1].at;
+		}
 	mi_free(v);
-	return i < n;
+	return *second < n;
 }
 
 void
@@ -1454,10 +1470,11 @@ mediate_match_assign_batch(mediate_match_batch **out, const mediate_matcher *mt,
 		if ((rc = check_case(mt, cases[i], "match assign batch")) != 0)
 			return rc;
 	}
-	if ((rc = has_duplicate_case(cases, n, &i)) < 0)
+	if ((rc = has_duplicate_case(cases, n, &i, &j)) < 0)
 		return mi_err(MEDIATE_ENOMEM, "match assign batch: out of memory");
 	if (rc > 0)
-		return mi_err(MEDIATE_EINVAL, "match assign batch: case %zu is given twice", i);
+		return mi_err(MEDIATE_EINVAL, "match assign batch: cases %zu and %zu are the same case (%.64s)", i, j,
+		              mediate_case_number(cases[i]) != NULL ? mediate_case_number(cases[i]) : "no number");
 	rc = MEDIATE_ENOMEM;
 	if ((b = mi_calloc(1, sizeof *b)) == NULL)
 		goto fail;

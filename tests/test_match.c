@@ -1224,7 +1224,21 @@ test_bad_arguments(void)
 	/* The same case twice would be given two mediators (capacity 3 here). */
 	cs[1] = c;
 	CU_ASSERT_EQUAL(mediate_match_assign_batch(&b, mt, cs, 2), MEDIATE_EINVAL);
-	CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "case 0 is given twice"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "cases 0 and 1 are the same case"));
+	/* ... and so would two copies of it (same id), wherever they stand */
+	{
+		mediate_case *copy = NULL;
+		const mediate_case *three[3];
+		CU_ASSERT_EQUAL_FATAL(mediate_case_clone(&copy, c), 0);
+		three[0] = c;
+		three[1] = new_case(p, "YZ-ZGM-PS", "neighbour");
+		three[2] = copy;
+		CU_ASSERT_EQUAL(mediate_match_assign_batch(&b, mt, three, 3), MEDIATE_EINVAL);
+		CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "cases 0 and 2 are the same case"));
+		CU_ASSERT_PTR_EQUAL(b, (mediate_match_batch *)1);
+		mediate_case_free((mediate_case *)three[1]);
+		mediate_case_free(copy);
+	}
 	CU_ASSERT_EQUAL(mediate_match_assign_batch(&b, NULL, cs, 1), MEDIATE_EINVAL);
 	CU_ASSERT_PTR_EQUAL(b, (mediate_match_batch *)1);
 	/* NULL handles in getters and frees */
