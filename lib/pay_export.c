@@ -364,6 +364,29 @@ csv_field(mi_buf *b, const char *s, int last)
 	mi_buf_puts(b, last ? "\r\n" : ",");
 }
 
+/*
+ * A free text field (a name, a note): a spreadsheet would run text that
+ * starts with =, +, -, @, a tab or a CR as a formula, so such text gets a
+ * leading apostrophe (OWASP's advice against CSV injection).
+ */
+static void
+csv_text(mi_buf *b, const char *s, int last)
+{
+	if (s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL) {
+		mi_buf tmp = { 0 };
+		mi_buf_puts(&tmp, "'");
+		mi_buf_puts(&tmp, s);
+		if (tmp.failed) {
+			b->failed = 1;
+			mi_buf_free(&tmp);
+			return;
+		}
+		csv_field(b, tmp.data, last);
+		mi_buf_free(&tmp);
+	} else
+		csv_field(b, s, last);
+}
+
 mediate_status
 mediate_payroll_to_csv(char **out, size_t *len, const mediate_payroll *run, unsigned int flags)
 {
@@ -384,7 +407,7 @@ mediate_payroll_to_csv(char **out, size_t *len, const mediate_payroll *run, unsi
 			const mediate_payslip *s = &run->slips[i];
 			csv_field(&b, mediate_mediator_staff_number(s->m), 0);
 			csv_field(&b, mediate_mediator_id(s->m), 0);
-			csv_field(&b, mediate_mediator_name(s->m), 0);
+			csv_text(&b, mediate_mediator_name(s->m), 0);
 			csv_field(&b, mediate_unit_code(mediate_mediator_unit(s->m)), 0);
 			csv_field(&b, mediate_post_type_name(mediate_mediator_post(s->m)), 0);
 			snprintf(num, sizeof num, "%u", mediate_mediator_level(s->m));
@@ -393,14 +416,14 @@ mediate_payroll_to_csv(char **out, size_t *len, const mediate_payroll *run, unsi
 				csv_field(&b, money(m, s->totals[k]), k == MI_PAY_NTOTALS - 1);
 		}
 	} else {
-		mi_buf_puts(&b, "staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount\r\n");
+		mi_buf_puts(&b, "staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount,note\r\n");
 		for (i = 0; i < run->slip_count; i++) {
 			const mediate_payslip *s = &run->slips[i];
 			for (k = 0; k < s->line_count; k++) {
 				const mediate_pay_line *l = &s->lines[k];
 				csv_field(&b, mediate_mediator_staff_number(s->m), 0);
 				csv_field(&b, mediate_mediator_id(s->m), 0);
-				csv_field(&b, mediate_mediator_name(s->m), 0);
+				csv_text(&b, mediate_mediator_name(s->m), 0);
 				csv_field(&b, mediate_unit_code(mediate_mediator_unit(s->m)), 0);
 				csv_field(&b, mediate_pay_line_kind_name((mediate_pay_line_kind)l->kind), 0);
 				csv_field(&b, l->number, 0);
@@ -410,7 +433,8 @@ mediate_payroll_to_csv(char **out, size_t *len, const mediate_payroll *run, unsi
 				else
 					num[0] = '\0';
 				csv_field(&b, num, 0);
-				csv_field(&b, money(m, l->amount), 1);
+				csv_field(&b, money(m, l->amount), 0);
+				csv_text(&b, l->kind == MEDIATE_PAY_LINE_DEDUCTION ? run->deductions[l->award].note : NULL, 1);
 			}
 		}
 	}

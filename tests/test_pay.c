@@ -702,7 +702,7 @@ test_budget_and_deductions(void)
 	CU_ASSERT_EQUAL(sum_lines(z), mediate_payslip_total(z, MEDIATE_PAY_TOTAL_NET));
 	CU_ASSERT_EQUAL(mediate_payroll_to_csv(&csv, NULL, run, 0), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "M-0004,m-li,\"李\"\"老\"\",师\",YZ-XY-PS,deduction,YZ-XY-PS-2026-000002,"
-	                                   "pay.tables[0].deductions.upheld_complaint,,-145.45\r\n"));
+	                                   "pay.tables[0].deductions.upheld_complaint,,-145.45,当事人投诉调解员态度生硬，经核实属实\r\n"));
 	mediate_free(csv);
 	mediate_payroll_free(run);
 	mediate_roster_free(r);
@@ -1058,6 +1058,45 @@ yaml_slip_value(const ynode *root, size_t slip, const char *key)
 
 /* Names and notes with characters YAML may not write raw (C1 controls, NEL,
  * line and paragraph separators, BOM) come back the same from the YAML. */
+/* CSV: a deduction's note in its own column; text a spreadsheet would run
+ * as a formula (=, +, -, @ first) is kept as text with an apostrophe. */
+static void
+test_csv_note_and_formula_guard(void)
+{
+	mediate_policy *p = load_pay(pay_ok, NULL);
+	mediate_roster *r = NULL;
+	mediate_payroll *run;
+	char *csv = NULL;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL_FATAL(mediate_roster_new(&r, p), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_roster_add(NULL, r, "m-pan", "M-0001", "=潘志强", "YZ-ZGM-PS",
+	                                         MEDIATE_POST_FULL_TIME, 3), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_roster_add(NULL, r, "m-li", "M-0002", "李秀英", "YZ-ZGM-PS",
+	                                         MEDIATE_POST_FULL_TIME, 3), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_new(&run, p, r, NULL, 2026, 11), 0);
+	CU_ASSERT_EQUAL(mediate_payroll_add_deduction(run, "m-pan", "upheld_complaint", NULL,
+	                                              "=HYPERLINK(\"http://x\",\"点此\")",
+	                                              at("2026-11-20T08:00:00+08:00")), 0);
+	CU_ASSERT_EQUAL(mediate_payroll_add_deduction(run, "m-li", "upheld_complaint", NULL, "-1, 态度问题",
+	                                              at("2026-11-21T08:00:00+08:00")), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_compute(run), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_to_csv(&csv, NULL, run, 0), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "amount,note\r\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\r\nM-0001,m-pan,'=潘志强,YZ-ZGM-PS,base,"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",-200.00,\"'=HYPERLINK(\"\"http://x\"\",\"\"点此\"\")\"\r\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",-200.00,\"'-1, 态度问题\"\r\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\r\nM-0002,m-li,李秀英,YZ-ZGM-PS,base,"));
+	mediate_free(csv);
+	/* the summary guards the name too */
+	CU_ASSERT_EQUAL_FATAL(mediate_payroll_to_csv(&csv, NULL, run, MEDIATE_PAYROLL_SUMMARY), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\r\nM-0001,m-pan,'=潘志强,YZ-ZGM-PS,full_time,"));
+	mediate_free(csv);
+	mediate_payroll_free(run);
+	mediate_roster_free(r);
+	mediate_policy_free(p);
+}
+
 static void
 test_yaml_round_trips_any_text(void)
 {
@@ -1294,6 +1333,7 @@ suite_pay(void)
 	TEST_ADD(s, test_sample_county);
 	TEST_ADD(s, test_unchanged_amount_not_split);
 	TEST_ADD(s, test_yaml_round_trips_any_text);
+	TEST_ADD(s, test_csv_note_and_formula_guard);
 	TEST_ADD(s, test_yaml_summary_mediator_totals);
 	TEST_ADD(s, test_allocation_failure);
 	return 0;

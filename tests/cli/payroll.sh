@@ -64,7 +64,7 @@ awk '
 run $P --no-ratings --format csv
 expect_status 0 "payroll --format csv"
 cp "$TMP/out" "$TMP/lines.csv"
-head -1 "$TMP/lines.csv" | grep -q '^staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount' ||
+head -1 "$TMP/lines.csv" | grep -q '^staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount,note' ||
 	fail "payroll csv: the header row"
 grep -qv "$(printf '\r')\$" "$TMP/lines.csv" && fail "payroll csv: a line does not end with CRLF"
 run $P --no-ratings --format csv --summary
@@ -93,12 +93,12 @@ net=$(awk '/^  net pay / { v = $3; sub(/\./, "", v); print v + 0 }' "$TMP/text")
 run $P --no-ratings --payslip M-0028 --format csv
 expect_status 0 "payroll --payslip M-0028 --format csv"
 tr -d '\r' <"$TMP/out" | cut -d, -f1,4- >"$TMP/slip"
-expect_file "$TMP/slip" "staff_number,unit,kind,case_number,rule,days,amount
-M-0028,YZ-HX-PS-TJ,base,,pay.tables[0].base.full_time,15,1900.00
-M-0028,YZ-HX-PS-TJ,base,,pay.tables[1].base.full_time,15,1980.00
-M-0028,YZ-HX-PS-TJ,grade,,pay.tables[0].grade[2],15,200.00
-M-0028,YZ-HX-PS-TJ,grade,,pay.tables[1].grade[2],15,216.00
-M-0028,YZ-HX-PS-TJ,award,YZ-HX-PS-2026-000006,pay.tables[0].incentives.difficult.reached,,150.00" \
+expect_file "$TMP/slip" "staff_number,unit,kind,case_number,rule,days,amount,note
+M-0028,YZ-HX-PS-TJ,base,,pay.tables[0].base.full_time,15,1900.00,
+M-0028,YZ-HX-PS-TJ,base,,pay.tables[1].base.full_time,15,1980.00,
+M-0028,YZ-HX-PS-TJ,grade,,pay.tables[0].grade[2],15,200.00,
+M-0028,YZ-HX-PS-TJ,grade,,pay.tables[1].grade[2],15,216.00,
+M-0028,YZ-HX-PS-TJ,award,YZ-HX-PS-2026-000006,pay.tables[0].incentives.difficult.reached,,150.00," \
 	"payroll: the payslip of M-0028"
 run $P --no-ratings --payslip M-0028
 expect_status 0 "payroll --payslip M-0028"
@@ -185,6 +185,11 @@ expect_status 0 "payroll --deduction"
 expect_grep "$TMP/out" "deduction  YZ-HX-PS-2026-000006  pay.tables[1].deductions.upheld_complaint            -200.00" \
 	"payroll --deduction: the line, from the table in force on the 20th"
 expect_grep "$TMP/out" "net pay            4246.00" "payroll --deduction: the net pay (4446.00 - 200.00)"
+run $P --payslip M-0028 --format csv \
+	--deduction "M-0028,upheld_complaint,2026-11-20T10:00:00+08:00,YZ-HX-PS-2026-000006,当事人投诉调解员态度生硬，经核实属实"
+expect_status 0 "payroll --deduction --format csv"
+expect_grep "$TMP/out" ",deduction,YZ-HX-PS-2026-000006,pay.tables[1].deductions.upheld_complaint,,-200.00,当事人投诉调解员态度生硬，经核实属实" \
+	"payroll --deduction --format csv: the note in its column"
 run $P --summary --deduction "M-0028,upheld_complaint,2026-11-05T09:00:00+08:00" \
 	--deduction "M-0015,false_record,2026-11-28T16:30:00+08:00,,台账记录与实际不符"
 expect_status 0 "payroll --deduction twice"

@@ -234,8 +234,8 @@ public class PayTest {
       Check.equal(a.toYaml(false), b.toYaml(false));
       Check.equal(a.toCsv(false), b.toCsv(false));
       String csv = a.toCsv(false);
-      Check.isTrue(csv.startsWith("staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount\r\n"), csv);
-      Check.isTrue(csv.contains("\r\nM-0103,tj-sun-deming,孙德明,YZ-TJ,cap,,pay.tables[1].cap,,-242.00\r\n"), csv);
+      Check.isTrue(csv.startsWith("staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount,note\r\n"), csv);
+      Check.isTrue(csv.contains("\r\nM-0103,tj-sun-deming,孙德明,YZ-TJ,cap,,pay.tables[1].cap,,-242.00,\r\n"), csv);
       String sum = a.toCsv(true);
       Check.isTrue(sum.contains("M-0102,zgm-zhou-meihua,周美华,YZ-ZGM-PS-TJ,part_time,2,1500.00,300.00,65.04,"
                                 + "0.00,-14.65,50.39,-200.00,1650.39\r\n"), sum);

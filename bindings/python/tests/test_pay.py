@@ -302,9 +302,9 @@ class PayTest(unittest.TestCase):
         self.assertNotIn("YZ-ZGM-PS-2026-000302", sum_yaml)
         self.assertIn('"9400.00"', sum_yaml)
         rows = csv.split("\r\n")
-        self.assertEqual(rows[0], "staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount")
+        self.assertEqual(rows[0], "staff_number,mediator_id,name,unit,kind,case_number,rule,days,amount,note")
         self.assertEqual(rows[-1], "")                               # CRLF after the last row
-        self.assertIn("M-0103,tj-sun-deming,孙德明,YZ-TJ,cap,,pay.tables[1].cap,,-242.00", rows)
+        self.assertIn("M-0103,tj-sun-deming,孙德明,YZ-TJ,cap,,pay.tables[1].cap,,-242.00,", rows)
         self.assertEqual(sum(1 for r in rows[1:] if r), (3 + 2 + 2 + 2) + (2 + 2 + 3 + 1) + 1 + 3 + 1)
         srows = sum_csv.split("\r\n")
         self.assertTrue(srows[0].startswith("staff_number,mediator_id,name,unit,post,level,base,grade"))
