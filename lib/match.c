@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "match_priv.h"
+#include "rating_priv.h"
 #include "roster_priv.h"
 #include "assign.h"
 
@@ -594,6 +595,8 @@ mediate_matcher_new(mediate_matcher **out, const mediate_roster *roster, const m
 
 	if (out == NULL || roster == NULL)
 		return mi_err(MEDIATE_EINVAL, "matcher new: NULL argument");
+	if (ratings != NULL && mi_ratings_policy_of(ratings) != mediate_roster_policy(roster))
+		return mi_err(MEDIATE_EINVAL, "matcher new: the ratings belong to another policy than the roster");
 	if ((mt = mi_calloc(1, sizeof *mt)) == NULL)
 		return mi_err(MEDIATE_ENOMEM, "matcher new: out of memory");
 	mt->roster = roster;

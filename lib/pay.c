@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "pay_priv.h"
+#include "rating_priv.h"
 
 #define NONE UINT32_MAX
 
@@ -217,6 +218,8 @@ mediate_payroll_new(mediate_payroll **out, const mediate_policy *policy, const m
 		return mi_err(MEDIATE_EINVAL, "payroll: NULL argument");
 	if (mediate_roster_policy(roster) != policy)
 		return mi_err(MEDIATE_EINVAL, "payroll: the roster belongs to another policy");
+	if (ratings != NULL && mi_ratings_policy_of(ratings) != policy)
+		return mi_err(MEDIATE_EINVAL, "payroll: the ratings belong to another policy");
 	if (year < 1 || year > 9999 || month < 1 || month > 12 || (year == 9999 && month == 12))
 		return mi_err(MEDIATE_ERANGE, "payroll: no month %04d-%02d", year, month);
 	pay = policy->pay;

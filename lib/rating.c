@@ -235,6 +235,12 @@ struct mediate_ratings {
 	htab by_med;                /* mediator id -> mi_rating_med */
 };
 
+const mediate_policy *
+mi_ratings_policy_of(const mediate_ratings *ratings)
+{
+	return ratings->policy;
+}
+
 static uint64_t
 hash2(const char *a, const char *b)
 {

@@ -35,6 +35,9 @@ void mi_ratings_policy_free(mediate_policy *p);
 /* The section of p, or the defaults (p may be NULL). */
 void mi_ratings_policy_get(mi_ratings_policy *out, const mediate_policy *p);
 
+/* The policy a store was made under. */
+const mediate_policy *mi_ratings_policy_of(const mediate_ratings *ratings);
+
 /* One mediator's record in a store: borrowed, valid until the store changes. */
 typedef struct mi_rating_med mi_rating_med;
 

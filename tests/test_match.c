@@ -1200,6 +1200,15 @@ test_bad_arguments(void)
 	CU_ASSERT_EQUAL(mediate_matcher_new(NULL, r, NULL, T0), MEDIATE_EINVAL);
 	CU_ASSERT_EQUAL(mediate_matcher_new(&mt, NULL, NULL, T0), MEDIATE_EINVAL);
 	CU_ASSERT_PTR_NULL(mt);
+	{
+		/* ratings kept under another policy than the roster's */
+		mediate_ratings *rt = NULL;
+		CU_ASSERT_EQUAL_FATAL(mediate_ratings_new(&rt, other), 0);
+		CU_ASSERT_EQUAL(mediate_matcher_new(&mt, r, rt, T0), MEDIATE_EINVAL);
+		CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "another policy"));
+		CU_ASSERT_PTR_NULL(mt);
+		mediate_ratings_free(rt);
+	}
 	CU_ASSERT_EQUAL_FATAL(mediate_matcher_new(&mt, r, NULL, T0), 0);
 	c = new_case(p, "YZ-ZGM-PS", "family");
 	oc = new_case(other, "YZ-ZGM-PS", "family");

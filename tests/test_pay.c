@@ -872,6 +872,26 @@ test_nulls(void)
 	CU_ASSERT_EQUAL(mediate_payroll_new(&run, NULL, r, NULL, 2026, 11), MEDIATE_EINVAL);
 	CU_ASSERT_EQUAL(mediate_payroll_new(&run, p, NULL, NULL, 2026, 11), MEDIATE_EINVAL);
 	CU_ASSERT_PTR_NULL(run);
+	/* a roster or ratings of another policy object (even one loaded from the same text) */
+	{
+		mediate_policy *q = load_pay(pay_ok, NULL);
+		mediate_roster *qr = make_roster(q);
+		mediate_ratings *qt = NULL, *pt = NULL;
+		CU_ASSERT_EQUAL_FATAL(mediate_ratings_new(&qt, q), 0);
+		CU_ASSERT_EQUAL_FATAL(mediate_ratings_new(&pt, p), 0);
+		CU_ASSERT_EQUAL(mediate_payroll_new(&run, p, qr, NULL, 2026, 11), MEDIATE_EINVAL);
+		CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "the roster belongs to another policy"));
+		CU_ASSERT_EQUAL(mediate_payroll_new(&run, p, r, qt, 2026, 11), MEDIATE_EINVAL);
+		CU_ASSERT_PTR_NOT_NULL(strstr(mediate_error_last()->text, "the ratings belong to another policy"));
+		CU_ASSERT_PTR_NULL(run);
+		CU_ASSERT_EQUAL_FATAL(mediate_payroll_new(&run, p, r, pt, 2026, 11), 0);
+		mediate_payroll_free(run);
+		run = NULL;
+		mediate_ratings_free(pt);
+		mediate_ratings_free(qt);
+		mediate_roster_free(qr);
+		mediate_policy_free(q);
+	}
 	mediate_payroll_free(NULL);
 	CU_ASSERT_EQUAL_FATAL(mediate_payroll_new(&run, p, r, NULL, 2026, 11), 0);
 	CU_ASSERT_EQUAL(mediate_payroll_period(NULL, &b, run), MEDIATE_EINVAL);
