@@ -1687,6 +1687,7 @@ keep_per_mask(mi_tc *v, size_t n, size_t keep)
 typedef struct mi_tsearch {
 	const mi_tc *mem;
 	size_t nmem;
+	size_t *twin;             /* by member: the one before it with the same mask and score, or SIZE_MAX */
 	size_t *cov_off;          /* by need: positions in cov of the members covering it, best first */
 	uint32_t *cov;
 	int64_t maxmem;
@@ -1742,10 +1743,41 @@ popcount8(unsigned int v)
 	return n;
 }
 
+/* Whether member k is the lead or chosen already. */
+static int
+team_taken(const mi_tsearch *s, size_t k)
+{
+	size_t q;
+	if (s->mem[k].idx == s->lead->idx)
+		return 1;
+	for (q = 0; q < s->nch; q++)
+		if (s->chosen[q] == s->mem[k].idx)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether member k has an untaken twin before it (same mask, same score,
+ * lower staff number).  Then k need not be tried: any team with k and
+ * without the twin is beaten by the same team with the twin instead (same
+ * total, lower staff numbers), and the search reaches that one too.  This
+ * is what keeps ties cheap: among identical candidates only the first
+ * untaken one is tried.
+ */
+static int
+team_has_free_twin(const mi_tsearch *s, size_t k)
+{
+	size_t t;
+	for (t = s->twin[k]; t != SIZE_MAX; t = s->twin[t])
+		if (!team_taken(s, t))
+			return 1;
+	return 0;
+}
+
 static void
 team_dfs(mi_tsearch *s, unsigned int rem, size_t slots)
 {
-	size_t j, p, q;
+	size_t j, p;
 	if (rem == 0) {
 		if (slots == 0)
 			team_consider(s);
@@ -1757,12 +1789,9 @@ team_dfs(mi_tsearch *s, unsigned int rem, size_t slots)
 		;
 	for (p = s->cov_off[j]; p < s->cov_off[j + 1]; p++) {
 		const mi_tc *x = &s->mem[s->cov[p]];
-		int dup = x->idx == s->lead->idx;
 		if (s->found && s->cur + x->score + (int64_t)(slots - 1) * s->maxmem < s->best)
 			break;
-		for (q = 0; q < s->nch && !dup; q++)
-			dup = s->chosen[q] == x->idx;
-		if (dup)
+		if (team_taken(s, s->cov[p]) || team_has_free_twin(s, s->cov[p]))
 			continue;
 		s->chosen[s->nch++] = x->idx;
 		s->cur += x->score;
@@ -1865,6 +1894,16 @@ mediate_match_form_team(mediate_match_team **out, const mediate_matcher *mt, con
 	nm = keep_per_mask(mems, nm, max_size);
 	st.mem = mems;
 	st.nmem = nm;
+	if ((st.twin = mi_calloc(nm + 1, sizeof *st.twin)) == NULL)
+		goto nomem;
+	for (i = 0; i < nm; i++) {   /* mems is best first: twins are in staff order */
+		st.twin[i] = SIZE_MAX;
+		for (j = i; j-- > 0 && mems[j].score == mems[i].score;)
+			if (mems[j].mask == mems[i].mask) {
+				st.twin[i] = j;
+				break;
+			}
+	}
 	st.maxmem = nm > 0 ? mems[0].score : 0;
 	for (i = 0; i < nm; i++)
 		if ((unsigned int)popcount8(mems[i].mask) > st.maxcov)
@@ -1932,6 +1971,7 @@ done:
 	mi_free(mems);
 	mi_free(st.cov_off);
 	mi_free(st.cov);
+	mi_free(st.twin);
 	*out = t;
 	return MEDIATE_OK;
 nomem:
@@ -1939,6 +1979,7 @@ nomem:
 	mi_free(mems);
 	mi_free(st.cov_off);
 	mi_free(st.cov);
+	mi_free(st.twin);
 	mi_free(t);
 	return mi_err(MEDIATE_ENOMEM, "match team: out of memory");
 }

@@ -1017,6 +1017,59 @@ test_team_brute_force(void)
 	mediate_policy_free(p);
 }
 
+/*
+ * Ties: six needs, eight identical candidates for each.  Every team of
+ * one per need has the same total; the lowest staff numbers win.  (The
+ * search tries only the first free one of identical candidates, so this
+ * stays cheap; see mediate_match_form_team(3).)
+ */
+static void
+test_team_ties(void)
+{
+	static const char *const needs[] = { "family.marriage", "family.elder_support", "neighbour.noise",
+		                             "labour.wage_arrears", "medical", "traffic" };
+	mediate_policy *p = load_policy(NULL, NULL);
+	mediate_roster *r = NULL;
+	mediate_matcher *mt = NULL;
+	mediate_match_team *t = NULL;
+	mediate_case *c;
+	unsigned seen = 0;
+	size_t i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	CU_ASSERT_EQUAL_FATAL(mediate_roster_new(&r, p), 0);
+	for (i = 0; i < 48; i++) {
+		char staff[16], spec[48];
+		snprintf(staff, sizeof staff, "YZ-%04zu", 1000 + i);
+		snprintf(spec, sizeof spec, "%s:3", needs[i % 6]);
+		add_med(r, staff, "陈立群", "YZ-ZGM-PS-TJ", 5, spec, 4, 0);
+	}
+	c = new_case(p, "YZ-ZGM-PS", "medical");
+	CU_ASSERT_EQUAL_FATAL(mediate_matcher_new(&mt, r, NULL, T0), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_match_form_team(&t, mt, c, needs, 6, 8), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_match_team_count(t), 6);
+	CU_ASSERT_STRING_EQUAL(mediate_mediator_staff_number(mediate_match_team_mediator(t, 0)), "YZ-1000");
+	for (i = 0; i < 6; i++) {
+		const char *sn = mediate_mediator_staff_number(mediate_match_team_mediator(t, i));
+		int k = atoi(sn + 3) - 1000;
+		CU_ASSERT(k >= 0 && k < 6);   /* the first of each need */
+		if (k >= 0 && k < 6)
+			seen |= 1u << k;
+		CU_ASSERT_EQUAL(mediate_match_team_covers(t, i), 1u << k);
+	}
+	CU_ASSERT_EQUAL(seen, 0x3fu);
+	/* a team of at most five cannot cover six needs with single-need candidates */
+	mediate_match_team_free(t);
+	CU_ASSERT_EQUAL_FATAL(mediate_match_form_team(&t, mt, c, needs, 6, 5), 0);
+	CU_ASSERT_EQUAL(mediate_match_team_count(t), 0);
+	CU_ASSERT_EQUAL(mediate_match_team_reason(t), MEDIATE_MATCH_NOT_COVERED);
+	mediate_match_team_free(t);
+	mediate_matcher_free(mt);
+	mediate_case_free(c);
+	mediate_roster_free(r);
+	mediate_policy_free(p);
+}
+
 static void
 test_team_roles(void)
 {
@@ -1448,6 +1501,7 @@ suite_match(void)
 	TEST_ADD(s, test_batch_capacity_full);
 	TEST_ADD(s, test_team_brute_force);
 	TEST_ADD(s, test_team_roles);
+	TEST_ADD(s, test_team_ties);
 	TEST_ADD(s, test_nearest);
 	TEST_ADD(s, test_bad_arguments);
 	TEST_ADD(s, test_allocation_failure);
