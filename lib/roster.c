@@ -919,6 +919,64 @@ trim(const char *s, const char **start, size_t *len)
 	*len = n;
 }
 
+/*
+ * The next code point of a name as compared for recusal, from *s (n bytes
+ * left, valid UTF-8), or 0 at the end.  White space (space_len()) anywhere
+ * is skipped ("王 小明" is 王小明); full-width forms U+FF01..U+FF5E are their
+ * ASCII letters; ASCII letters are lower case; the separators written in
+ * transliterated names (U+00B7 ·, U+2022 •, U+2027 ‧, U+2219 ∙, U+22C5 ⋅,
+ * U+30FB ・, U+FF0E ．, U+FF65 ･ and the full stop) are one dot.
+ */
+static uint32_t
+name_next(const unsigned char **s, size_t *n)
+{
+	uint32_t c;
+	size_t k;
+	while (*n > 0 && (k = space_len(*s, *n)) != 0) {
+		*s += k;
+		*n -= k;
+	}
+	if (*n == 0)
+		return 0;
+	c = (*s)[0];
+	k = 1;
+	if (c >= 0xF0 && *n >= 4) {
+		c = ((c & 0x07u) << 18) | (((*s)[1] & 0x3Fu) << 12) | (((*s)[2] & 0x3Fu) << 6) | ((*s)[3] & 0x3Fu);
+		k = 4;
+	} else if (c >= 0xE0 && *n >= 3) {
+		c = ((c & 0x0Fu) << 12) | (((*s)[1] & 0x3Fu) << 6) | ((*s)[2] & 0x3Fu);
+		k = 3;
+	} else if (c >= 0xC0 && *n >= 2) {
+		c = ((c & 0x1Fu) << 6) | ((*s)[1] & 0x3Fu);
+		k = 2;
+	}
+	*s += k;
+	*n -= k;
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		c -= 0xFF01 - 0x21;
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	if (c == '.' || c == 0x2022 || c == 0x2027 || c == 0x2219 || c == 0x22C5 || c == 0x30FB || c == 0xFF65)
+		c = 0xB7;
+	return c;
+}
+
+/* Whether two names are the same for recusal (name_next()). */
+static int
+name_same(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+	size_t nx = strlen(a), ny = strlen(b);
+	uint32_t cx, cy;
+	do {
+		cx = name_next(&x, &nx);
+		cy = name_next(&y, &ny);
+		if (cx != cy)
+			return 0;
+	} while (cx != 0);
+	return 1;
+}
+
 mediate_status
 mediate_roster_add_recusal(mediate_roster *roster, const char *id, const char *party_id, const char *name,
                            const char *relationship)
@@ -1151,12 +1209,8 @@ mediate_mediator_recuses(const mediate_mediator *m, const mediate_case *c, size_
 			const mediate_party *p = mediate_case_party_at(c, j);
 			const char *pid = mediate_party_id(p), *pname = mediate_party_name(p);
 			int hit = r->party_id != NULL && pid != NULL && strcmp(r->party_id, pid) == 0;
-			if (!hit && r->name != NULL && pname != NULL) {
-				const char *t;
-				size_t tl;
-				trim(pname, &t, &tl);
-				hit = tl == strlen(r->name) && memcmp(t, r->name, tl) == 0;
-			}
+			if (!hit && r->name != NULL && pname != NULL)
+				hit = name_same(pname, r->name);
 			if (hit) {
 				if (recusal_index != NULL)
 					*recusal_index = i;

@@ -502,6 +502,53 @@ test_recusals(void)
 	mediate_roster_free(r);
 }
 
+/*
+ * Names are compared as people write them: white space anywhere, the dot
+ * of a transliterated name in any of its forms, full-width Latin letters
+ * and letter case make no difference; other characters do.
+ */
+static void
+test_recusal_name_forms(void)
+{
+	static const struct {
+		const char *declared, *party;
+		int same;
+	} cases[] = {
+		{ "王建国", "王 建国", 1 },
+		{ "王建国", "王\xe3\x80\x80建\xc2\xa0国\xe2\x80\x8b", 1 },
+		{ "买买提·艾力", "买买提•艾力", 1 },              /* U+2022 */
+		{ "买买提·艾力", "买买提\xe3\x83\xbb艾力", 1 },      /* U+30FB */
+		{ "买买提·艾力", "买买提．艾力", 1 },              /* U+FF0E */
+		{ "买买提·艾力", "买买提.艾力", 1 },
+		{ "买买提·艾力", "买买提艾力", 0 },
+		{ "John Smith", "ＪＯＨＮ　ＳＭＩＴＨ", 1 },
+		{ "宁波某物业公司", "宁波某物业有限公司", 0 },
+		{ "王建国", "王建囯", 0 },                         /* a variant character is another name */
+		{ "王建国", "王建", 0 },
+	};
+	mediate_roster *r = one();
+	mediate_case *c = NULL;
+	const mediate_mediator *m = mediate_roster_find(r, ID1);
+	size_t i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		CU_ASSERT_EQUAL_FATAL(mediate_roster_add_recusal(r, ID1, NULL, cases[i].declared, "亲属"), 0);
+		CU_ASSERT_EQUAL_FATAL(mediate_case_new(&c, policy, STUDIO, T("2026-11-20T10:00:00+08:00"),
+		                                       MEDIATE_OFFSET_CST, "mj_wangjun"), 0);
+		CU_ASSERT_EQUAL(mediate_case_add_party(c, "p1", MEDIATE_PARTY_APPLICANT, MEDIATE_PARTY_PERSON,
+		                                       cases[i].party), 0);
+		if (mediate_mediator_recuses(m, c, NULL) != cases[i].same) {
+			fprintf(stderr, "\n  recusal \"%s\" vs party \"%s\": expected %d\n", cases[i].declared,
+			        cases[i].party, cases[i].same);
+			CU_FAIL("name form");
+		}
+		mediate_case_free(c);
+		CU_ASSERT_EQUAL(mediate_roster_remove_recusal(r, ID1, 0), 0);
+	}
+	mediate_roster_free(r);
+}
+
 /* Names pasted from a web form or a document carry U+00A0, U+2002 or a
  * zero-width space at the ends: the recusal still applies. */
 static void
@@ -1353,6 +1400,7 @@ suite_roster(void)
 	TEST_ADD(s, test_languages);
 	TEST_ADD(s, test_leave_and_duty);
 	TEST_ADD(s, test_recusals);
+	TEST_ADD(s, test_recusal_name_forms);
 	TEST_ADD(s, test_recusal_unicode_spaces);
 	TEST_ADD(s, test_menu);
 	TEST_ADD(s, test_menu_ratings_and_phones);
