@@ -1415,6 +1415,156 @@ test_timer_queue_bulk(void)
 	free(order);
 }
 
+
+/*
+ * A random walk over every call of the engine on the sample county, most
+ * of the calls refused (wrong department, wrong state, time going back,
+ * invalid text or enumeration): every refused call leaves the audit trail,
+ * its head, the order count and the order it named as they were, and the
+ * trail always verifies.  Deterministic (a fixed xorshift seed).
+ */
+static unsigned long long walk_rs;
+
+static unsigned long long
+walk_rnd(void)
+{
+	walk_rs ^= walk_rs << 13;
+	walk_rs ^= walk_rs >> 7;
+	walk_rs ^= walk_rs << 17;
+	return walk_rs;
+}
+
+#define WALK_PICK(a) ((a)[walk_rnd() % (sizeof(a) / sizeof((a)[0]))])
+
+static void
+test_random_walk(void)
+{
+	static const char *const depts[] = { "YZ-GA", "YZ-E-GD", "YZ-E-RQ", "YZ-ZF", "YZ-ZJ", "YZ-E-ZLS", "YZ-E-HW",
+		                             "YZ-ZH-CJ", "YZ-ZGM-CJ", "YZ-NOPE" };
+	static const char *const units[] = { "YZ-DW-TT-G01", "YZ-JS-ZMT-G02", "YZ-ZH", "YZ-ZF", "YZ-XX" };
+	static const char *const cats[] = { "public.safety_hazard", "public.drainage", "public.sanitation", "public.road",
+		                            "public.environment", "bogus", "family" };
+	static const char *const texts[] = { "路面塌陷", "河道漂浮物多，疑有上游倾倒", "现场已处理", "", NULL,
+		                             "\xff\xfe", "a\x01" "b" };
+	mediate_policy *p = NULL;
+	mediate_route *r = NULL;
+	unsigned char wkey[32];
+	int64_t now = T("2026-11-02T08:00:00+08:00");
+	unsigned long ok = 0, refused = 0, changed = 0;
+	int it;
+
+	memset(wkey, 0x5a, sizeof wkey);
+	walk_rs = 0x2545F4914F6CDD1DULL;
+	CU_ASSERT_EQUAL_FATAL(mediate_policy_load_file(&p, example_data("county.yaml"), NULL, NULL), 0);
+	CU_ASSERT_EQUAL_FATAL(mediate_route_new(&r, p, wkey, sizeof wkey), 0);
+	for (it = 0; it < 20000; it++) {
+		uint64_t nord = mediate_route_order_count(r), no;
+		const char *d = WALK_PICK(depts);
+		const char *actor = walk_rnd() % 20 ? "派单员 王倩" : (walk_rnd() % 2 ? "" : NULL);
+		int64_t t = now + (int64_t)(walk_rnd() % 7200) - (walk_rnd() % 50 == 0 ? 86400 : 0);
+		int op = (int)(walk_rnd() % 24), rc = 0, had;
+		size_t naudit;
+		unsigned char h1[MEDIATE_AUDIT_HASH_BYTES], h2[MEDIATE_AUDIT_HASH_BYTES];
+		mediate_order_info o1, o2;
+
+		no = nord == 0 ? 1 : walk_rnd() % 10 == 0 ? 1 + walk_rnd() % (nord + 1)
+		                                          : nord > 5 ? nord - walk_rnd() % 5 : 1 + walk_rnd() % nord;
+		o1.version = o2.version = MEDIATE_ORDER_INFO_VERSION;
+		had = mediate_route_order_info(&o1, r, no) == 0;
+		if (had && o1.task_count > 0 && walk_rnd() % 10 < 8) {
+			mediate_task_info ti;
+			ti.version = MEDIATE_TASK_INFO_VERSION;
+			if (mediate_route_task_info(&ti, r, no, walk_rnd() % o1.task_count) == 0)
+				d = ti.department;
+		}
+		naudit = mediate_route_audit_count(r);
+		mediate_route_audit_head(h1, r);
+		switch (op) {
+		case 0: case 1: case 2: case 3: {
+			mediate_whistle w = MEDIATE_WHISTLE_INIT;
+			uint64_t got = 0;
+			w.unit = walk_rnd() % 8 ? units[walk_rnd() % 2] : WALK_PICK(units);
+			w.raiser = walk_rnd() % 10 ? "李秀英" : NULL;
+			w.category = walk_rnd() % 8 ? cats[walk_rnd() % 5] : WALK_PICK(cats);
+			w.urgency = (mediate_urgency)(walk_rnd() % 8 ? 1 + walk_rnd() % 3 : walk_rnd() % 5);
+			w.place = WALK_PICK(texts);
+			w.description = WALK_PICK(texts);
+			w.time = t;
+			rc = mediate_route_whistle(&got, r, &w);
+			break;
+		}
+		case 4: case 5: rc = mediate_route_dispatch_auto(r, no, t, actor); break;
+		case 6: {
+			const char *as[3];
+			as[0] = WALK_PICK(depts);
+			as[1] = WALK_PICK(depts);
+			as[2] = WALK_PICK(depts);
+			rc = mediate_route_dispatch(r, no, t, actor, d, as, walk_rnd() % 4, (mediate_dispatch_level)(walk_rnd() % 4));
+			break;
+		}
+		case 7: rc = mediate_route_acknowledge(r, no, d, t, actor); break;
+		case 8: rc = mediate_route_check_in(r, no, d, t, actor); break;
+		case 9: rc = mediate_route_progress(r, no, d, t, actor, WALK_PICK(texts)); break;
+		case 10: rc = mediate_route_finish(r, no, d, t, actor, WALK_PICK(texts)); break;
+		case 11:
+			rc = mediate_route_return(r, no, d, t, actor, (mediate_return_reason)(walk_rnd() % 6), WALK_PICK(texts));
+			break;
+		case 12: rc = mediate_route_reroute(r, no, d, t, actor, WALK_PICK(depts)); break;
+		case 13: rc = mediate_route_force(r, no, d, t, actor, WALK_PICK(texts)); break;
+		case 14:
+			rc = mediate_route_extension_request(r, no, d, t, actor, (int64_t)(walk_rnd() % 3000) - 100,
+			                                     WALK_PICK(texts));
+			break;
+		case 15: rc = mediate_route_extension_decide(r, no, d, t, actor, (int)(walk_rnd() % 3), WALK_PICK(texts)); break;
+		case 16: rc = mediate_route_pause(r, no, d, t, actor, WALK_PICK(texts)); break;
+		case 17: rc = mediate_route_resume(r, no, d, t, actor); break;
+		case 18: rc = mediate_route_rate(r, no, d, t, actor, (mediate_satisfaction)(walk_rnd() % 5)); break;
+		case 19: rc = mediate_route_confirm(r, no, t, actor); break;
+		case 20: rc = mediate_route_reopen(r, no, t, actor, WALK_PICK(texts)); break;
+		case 21: rc = mediate_route_supervise(r, no, t, actor, (int)(walk_rnd() % 3)); break;
+		case 22: rc = mediate_route_recategorize(r, no, t, actor, WALK_PICK(cats), (mediate_urgency)(walk_rnd() % 5)); break;
+		default: {
+			mediate_route_event ev[8];
+			size_t n = 0;
+			t += (int64_t)(walk_rnd() % 3) * 86400;
+			rc = mediate_route_tick(r, t, ev, walk_rnd() % 9, &n);
+			break;
+		}
+		}
+		mediate_route_audit_head(h2, r);
+		if (rc != 0) {
+			int moved = mediate_route_audit_count(r) != naudit || memcmp(h1, h2, sizeof h1) != 0 ||
+			            mediate_route_order_count(r) != nord;
+			if (!moved && had)
+				moved = mediate_route_order_info(&o2, r, no) != 0 || o1.state != o2.state ||
+				        o1.supervised != o2.supervised || o1.task_count != o2.task_count ||
+				        o1.urgency != o2.urgency || o1.level != o2.level || o1.reopened != o2.reopened;
+			if (moved && changed++ == 0)
+				fprintf(stderr, "\n  step %d: call %d refused (%s) but changed the engine\n", it, op,
+				        mediate_error_last()->text);
+			refused++;
+		} else {
+			ok++;
+			if (t > now)
+				now = t;
+		}
+		if (walk_rnd() % 40 == 0)
+			now += 3600 * (int64_t)(walk_rnd() % 30);
+	}
+	CU_ASSERT_EQUAL(changed, 0);
+	CU_ASSERT(ok > 4000);          /* the walk does get somewhere */
+	CU_ASSERT(mediate_route_order_count(r) > 1000);
+	{
+		unsigned char h[MEDIATE_AUDIT_HASH_BYTES];
+		size_t bad = 0;
+		OK(mediate_route_audit_head(h, r));
+		OK(mediate_audit_verify(&bad, mediate_route_audit_at(r, 0), mediate_route_audit_count(r), h, wkey,
+		                        sizeof wkey));
+	}
+	mediate_route_free(r);
+	mediate_policy_free(p);
+}
+
 int
 suite_route(void)
 {
@@ -1437,5 +1587,6 @@ suite_route(void)
 	TEST_ADD(s, test_timer_queue);
 	TEST_ADD(s, test_timer_queue_spread);
 	TEST_ADD(s, test_timer_queue_bulk);
+	TEST_ADD(s, test_random_walk);
 	return 0;
 }
