@@ -1404,7 +1404,7 @@ static int
 cmp_case_key(const void *a, const void *b)
 {
 	const case_key *x = a, *y = b;
-	int c = memcmp(x->id.bytes, y->id.bytes, sizeof x->id.bytes);
+	int c = mediate_id_compare(&x->id, &y->id);
 	return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
 }
 
@@ -1430,7 +1430,7 @@ has_duplicate_case(const mediate_case *const *cases, size_t n, size_t *first, si
 	*second = n;
 	/* the earliest second position over all equal pairs */
 	for (i = 1; i < n; i++)
-		if (memcmp(v[i].id.bytes, v[i - 1].id.bytes, sizeof v[i].id.bytes) == 0 && v[i].at < *second) {
+		if (mediate_id_compare(&v[i].id, &v[i - 1].id) == 0 && v[i].at < *second) {
 			*second = v[i].at;
 			*first = v[i - 1].at;
 		}

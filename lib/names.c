@@ -19,7 +19,7 @@ mi_name_parse(int *out, const char *const *names, size_t n, size_t first, int co
               const char *name)
 {
 	mi_buf choices = { NULL, 0, 0, 0 };
-	size_t i, last = n;
+	size_t i, last;
 	int rc;
 
 	if (out == NULL || name == NULL)

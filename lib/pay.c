@@ -872,6 +872,35 @@ reset_results(mediate_payroll *run)
 	memset(run->totals, 0, sizeof run->totals);
 }
 
+/*
+ * Appends the base (col: the post) or grade (col: the level) lines of slip
+ * s, amounts still to prorate: one line per run of table versions with the
+ * same amount, so an unchanged amount is neither split nor rounded twice.
+ */
+static void
+fixed_lines(mediate_payslip *s, const struct mi_pay *pay, mediate_pay_line_kind kind, size_t col,
+            const uint32_t *seg_table, const uint32_t *seg_days, size_t seg_count)
+{
+	size_t j;
+	for (j = 0; j < seg_count; j++) {
+		const mi_pay_table *t = &pay->tables[seg_table[j]];
+		int64_t amount = kind == MEDIATE_PAY_LINE_BASE ? t->base[col] : t->grade[col];
+		mediate_pay_line *l = &s->lines[s->line_count - 1];
+		if (j > 0 && l->aux == amount) {
+			l->days = (uint16_t)(l->days + seg_days[j]);
+			l->award = seg_table[j];
+			continue;
+		}
+		l = &s->lines[s->line_count++];
+		l->kind = kind;
+		l->table = (uint16_t)seg_table[j];
+		l->award = seg_table[j];
+		l->days = (uint16_t)seg_days[j];
+		l->aux = amount;
+		l->rule = kind == MEDIATE_PAY_LINE_BASE ? t->base_rule[col] : t->grade_rule[col];
+	}
+}
+
 static int
 compute(mediate_payroll *run)
 {
@@ -939,27 +968,8 @@ compute(mediate_payroll *run)
 			unsigned int level = mediate_mediator_level(s->m);
 			s->lines = run->lines + off;
 			off += per_slip_fixed + s->award_n;
-			/* one line per run of versions with the same amount: an
-			 * unchanged amount is not prorated (nor rounded twice) */
-			for (j = 0; j < 2 * seg_count; j++) {
-				size_t sg = j % seg_count;
-				const mi_pay_table *t = &pay->tables[seg_table[sg]];
-				int base = j < seg_count;
-				int64_t amount = base ? t->base[post] : t->grade[level];
-				mediate_pay_line *l = &s->lines[s->line_count - (sg > 0)];
-				if (sg > 0 && l->aux == amount) {
-					l->days = (uint16_t)(l->days + seg_days[sg]);
-					l->award = seg_table[sg];
-					continue;
-				}
-				l = &s->lines[s->line_count++];
-				l->kind = base ? MEDIATE_PAY_LINE_BASE : MEDIATE_PAY_LINE_GRADE;
-				l->table = (uint16_t)seg_table[sg];
-				l->award = seg_table[sg];
-				l->days = (uint16_t)seg_days[sg];
-				l->aux = amount;
-				l->rule = base ? t->base_rule[post] : t->grade_rule[level];
-			}
+			fixed_lines(s, pay, MEDIATE_PAY_LINE_BASE, post, seg_table, seg_days, seg_count);
+			fixed_lines(s, pay, MEDIATE_PAY_LINE_GRADE, level, seg_table, seg_days, seg_count);
 			for (j = 0; j < s->line_count; j++)
 				if ((rc = ratio(&s->lines[j].amount, s->lines[j].aux, s->lines[j].days, run->days)) != 0)
 					goto fail;

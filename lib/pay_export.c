@@ -345,23 +345,33 @@ mediate_payslip_to_yaml(char **out, size_t *len, const mediate_payslip *slip)
 
 /* ---- CSV (RFC 4180) ---- */
 
+/* One field; prefix (may be "") goes before s, inside the quotes if any. */
 static void
-csv_field(mi_buf *b, const char *s, int last)
+csv_put(mi_buf *b, const char *prefix, const char *s, int last)
 {
 	if (s == NULL)
 		s = "";
 	if (strpbrk(s, ",\"\r\n") != NULL) {
 		const char *p;
 		mi_buf_puts(b, "\"");
+		mi_buf_puts(b, prefix);
 		for (p = s; *p != '\0'; p++) {
 			if (*p == '"')
 				mi_buf_puts(b, "\"");
 			mi_buf_append(b, p, 1);
 		}
 		mi_buf_puts(b, "\"");
-	} else
+	} else {
+		mi_buf_puts(b, prefix);
 		mi_buf_puts(b, s);
+	}
 	mi_buf_puts(b, last ? "\r\n" : ",");
+}
+
+static void
+csv_field(mi_buf *b, const char *s, int last)
+{
+	csv_put(b, "", s, last);
 }
 
 /*
@@ -372,19 +382,8 @@ csv_field(mi_buf *b, const char *s, int last)
 static void
 csv_text(mi_buf *b, const char *s, int last)
 {
-	if (s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL) {
-		mi_buf tmp = { 0 };
-		mi_buf_puts(&tmp, "'");
-		mi_buf_puts(&tmp, s);
-		if (tmp.failed) {
-			b->failed = 1;
-			mi_buf_free(&tmp);
-			return;
-		}
-		csv_field(b, tmp.data, last);
-		mi_buf_free(&tmp);
-	} else
-		csv_field(b, s, last);
+	int formula = s != NULL && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	csv_put(b, formula ? "'" : "", s, last);
 }
 
 mediate_status
